@@ -1,0 +1,25 @@
+// The clang-tidy module "impersonation": registers every check of this project.
+#include "MissingRevertCheck.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy {
+namespace impersonation {
+
+class ImpersonationModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<MissingRevertCheck>("impersonation-missing-revert");
+  }
+};
+
+} // namespace impersonation
+
+static ClangTidyModuleRegistry::Add<impersonation::ImpersonationModule>
+    X("impersonation-module",
+      "Checks for misuse of thread impersonation in service code.");
+
+// Referenced by the tools that link the module statically, so the linker keeps it.
+// NOLINTNEXTLINE(misc-use-internal-linkage)
+volatile int ImpersonationModuleAnchorSource = 0;
+
+} // namespace clang::tidy
