@@ -1,24 +1,63 @@
 #include "MissingRevertCheck.h"
-#include "clang/ASTMatchers/ASTMatchFinder.h"
 
-using namespace clang::ast_matchers;
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::impersonation {
 
 MissingRevertCheck::MissingRevertCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {}
+    : ImpersonationCheckBase(Name, Context),
+      ReportThreadExit(Options.get("ReportThreadExit", false)),
+      ReportComAutoRevert(Options.get("ReportComAutoRevert", false)) {}
 
-void MissingRevertCheck::registerMatchers(MatchFinder *Finder) {
-  Finder->addMatcher(callExpr(callee(functionDecl(hasName("::ImpersonateNamedPipeClient"))))
-                         .bind("call"),
-                     this);
+void MissingRevertCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  ImpersonationCheckBase::storeOptions(Opts);
+  Options.store(Opts, "ReportThreadExit", ReportThreadExit);
+  Options.store(Opts, "ReportComAutoRevert", ReportComAutoRevert);
 }
 
-void MissingRevertCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
-  diag(Call->getBeginLoc(), "placeholder");
+static std::string functionName(const FunctionDecl *FD) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->getParent()->isLambda())
+    return "the lambda";
+  return "'" + FD->getQualifiedNameAsString() + "'";
 }
 
-void MissingRevertCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {}
+void MissingRevertCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const FunctionReport &R : Analysis.reports()) {
+    emitDebugNotes(R, SM);
+    if (R.NotAnalysed) {
+      if (reportable(R.Function->getLocation(), SM))
+        diag(R.Function->getLocation(),
+             "%0 uses impersonation but was not analysed: %1; its reverts are not checked")
+            << functionName(R.Function) << *R.NotAnalysed;
+      continue;
+    }
+    if (R.IsBeginWrapper || R.Transfers)
+      continue;
+    if (R.IsThreadStartRoutine && !ReportThreadExit)
+      continue;
+    for (const Leak &L : R.Leaks) {
+      if (L.Com && !ReportComAutoRevert)
+        continue;
+      SourceLocation Loc = L.BeginSite->getBeginLoc();
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(L.BeginSite))
+        Loc = MC->getExprLoc();
+      if (!reportable(Loc, SM))
+        continue;
+      diag(Loc, "impersonation begun by %select{|the call to }0'%1' is still in force when "
+                "%2 returns")
+          << L.ViaWrapper << L.BeginName << functionName(R.Function);
+      for (const PathNote &N : L.Witness)
+        diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
+      for (const LeakExit &E : L.Exits)
+        diag(E.Loc,
+             "%select{returns here|reaches the end of the function|an exception leaves the "
+             "function here}0 while still impersonating",
+             DiagnosticIDs::Note)
+            << static_cast<int>(E.Kind);
+    }
+  }
+}
 
 } // namespace clang::tidy::impersonation

@@ -1,0 +1,202 @@
+#include "FunctionCfg.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <functional>
+
+namespace clang::tidy::impersonation {
+namespace {
+
+// Rewrites the body in place through child slots and remembers how to undo it: the
+// lowered tree lives only while clang's CFG builder walks it.
+class FinallyLowering {
+public:
+  FinallyLowering(ASTContext &Ctx, const Decl *D) : Ctx(Ctx), D(D) {}
+  ~FinallyLowering() {
+    for (auto It = Undo.rbegin(); It != Undo.rend(); ++It)
+      *It->first = It->second;
+  }
+
+  /// Lowers every __try/__finally under \p Root, innermost first. False if one cannot be.
+  bool lowerAll(Stmt *&Root, std::string &Failure) {
+    while (true) {
+      Stmt **Slot = nullptr;
+      findInnermostFinally(Root, Slot);
+      if (!Slot)
+        return true;
+      if (!lowerOne(Slot, Failure))
+        return false;
+    }
+  }
+
+private:
+  void set(Stmt **Slot, Stmt *New) {
+    Undo.push_back({Slot, *Slot});
+    *Slot = New;
+  }
+
+  static bool isStatementContainer(const Stmt *S) { return S && !isa<Expr>(S); }
+
+  // The first __try/__finally in post-order: one with no __try/__finally inside.
+  void findInnermostFinally(Stmt *&S, Stmt **&Found) {
+    if (Found || !isStatementContainer(S))
+      return;
+    for (Stmt *&Child : S->children()) {
+      findInnermostFinally(Child, Found);
+      if (Found)
+        return;
+    }
+    if (auto *T = dyn_cast<SEHTryStmt>(S); T && T->getFinallyHandler())
+      Found = &S;
+  }
+
+  Stmt *compound(ArrayRef<Stmt *> Stmts, SourceLocation L) {
+    return CompoundStmt::Create(Ctx, Stmts, FPOptionsOverride(), L, L);
+  }
+
+  // Labels defined inside the __try block: gotos to them stay inside.
+  static void collectLabels(Stmt *S, llvm::SmallPtrSetImpl<const LabelDecl *> &Labels) {
+    if (!isStatementContainer(S))
+      return;
+    if (auto *L = dyn_cast<LabelStmt>(S))
+      Labels.insert(L->getDecl());
+    for (Stmt *C : S->children())
+      collectLabels(C, Labels);
+  }
+
+  struct Walk {
+    unsigned LoopDepth = 0;   // loops inside the __try block
+    unsigned BreakDepth = 0;  // loops and switches inside the __try block
+    bool InNestedTry = false; // inside a nested __try (its own __leave target)
+  };
+
+  void rewriteExits(Stmt *&S, Walk W, Stmt *Finally, LabelDecl *Leave,
+                    const llvm::SmallPtrSetImpl<const LabelDecl *> &Inner) {
+    if (!isStatementContainer(S))
+      return;
+    SourceLocation L = S->getBeginLoc();
+    if (isa<ReturnStmt>(S)) {
+      set(&S, compound({Finally, S}, L));
+      return;
+    }
+    if (auto *G = dyn_cast<GotoStmt>(S)) {
+      if (!Inner.count(G->getLabel()))
+        set(&S, compound({Finally, S}, L));
+      return;
+    }
+    if (isa<IndirectGotoStmt>(S)) {
+      set(&S, compound({Finally, S}, L));
+      return;
+    }
+    if ((isa<BreakStmt>(S) && W.BreakDepth == 0) || (isa<ContinueStmt>(S) && W.LoopDepth == 0)) {
+      set(&S, compound({Finally, S}, L));
+      return;
+    }
+    if (isa<SEHLeaveStmt>(S)) {
+      if (!W.InNestedTry)
+        set(&S, new (Ctx) GotoStmt(Leave, L, L));
+      return;
+    }
+    Walk Next = W;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(S)) {
+      ++Next.LoopDepth;
+      ++Next.BreakDepth;
+    } else if (isa<SwitchStmt>(S)) {
+      ++Next.BreakDepth;
+    }
+    if (auto *T = dyn_cast<SEHTryStmt>(S)) {
+      Walk InTry = Next;
+      InTry.InNestedTry = true;
+      rewriteExits(reinterpret_cast<Stmt *&>(*T->child_begin()), InTry, Finally, Leave, Inner);
+      for (auto It = std::next(T->child_begin()); It != T->child_end(); ++It)
+        rewriteExits(*It, Next, Finally, Leave, Inner);
+      return;
+    }
+    for (Stmt *&Child : S->children())
+      rewriteExits(Child, Next, Finally, Leave, Inner);
+  }
+
+  bool lowerOne(Stmt **Slot, std::string &Failure) {
+    auto *T = cast<SEHTryStmt>(*Slot);
+    Stmt *Finally = T->getFinallyHandler()->getBlock();
+    Stmt *TryBlock = T->getTryBlock();
+    auto *DC = const_cast<DeclContext *>(dyn_cast<DeclContext>(D));
+    if (!DC) {
+      Failure = "__try/__finally outside a function body";
+      return false;
+    }
+    SourceLocation EndLoc = T->getEndLoc();
+    std::string Name = "__impersonation_leave_" + std::to_string(Counter++);
+    LabelDecl *Leave = LabelDecl::Create(Ctx, DC, EndLoc, &Ctx.Idents.get(Name));
+    auto *LeaveStmt = new (Ctx) LabelStmt(EndLoc, Leave, new (Ctx) NullStmt(EndLoc));
+    Leave->setStmt(LeaveStmt);
+
+    llvm::SmallPtrSet<const LabelDecl *, 8> Inner;
+    collectLabels(TryBlock, Inner);
+    Stmt *Body = TryBlock;
+    // Rewrite through a slot of our own so the try block node itself stays untouched.
+    rewriteExits(Body, Walk{}, Finally, Leave, Inner);
+    set(Slot, compound({Body, LeaveStmt, Finally}, T->getBeginLoc()));
+    return true;
+  }
+
+  ASTContext &Ctx;
+  const Decl *D;
+  std::vector<std::pair<Stmt **, Stmt *>> Undo;
+  unsigned Counter = 0;
+};
+
+bool containsFinally(const Stmt *S) {
+  if (!S || isa<Expr>(S))
+    return false;
+  if (const auto *T = dyn_cast<SEHTryStmt>(S); T && T->getFinallyHandler())
+    return true;
+  for (const Stmt *C : S->children())
+    if (containsFinally(C))
+      return true;
+  return false;
+}
+
+} // namespace
+
+FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
+  FunctionCfg Out;
+  Stmt *Body = D->getBody();
+  if (!Body) {
+    Out.Failure = "no body";
+    return Out;
+  }
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddTemporaryDtors = false;
+  Options.AddInitializers = false;
+  Options.setAllAlwaysAdd();
+
+  if (!containsFinally(Body)) {
+    Out.Graph = CFG::buildCFG(D, Body, &Ctx, Options);
+    if (Out.Graph)
+      Out.Parents = std::make_unique<ParentMap>(Body);
+    else
+      Out.Failure = "clang could not build a control-flow graph for it";
+    return Out;
+  }
+
+  // The root slot is our own variable: the function's body pointer is never touched.
+  Stmt *Root = Body;
+  FinallyLowering Lowering(Ctx, D);
+  if (!Lowering.lowerAll(Root, Out.Failure))
+    return Out;
+  Out.LoweredFinally = true;
+  Out.Graph = CFG::buildCFG(D, Root, &Ctx, Options);
+  if (!Out.Graph) {
+    Out.Failure = "its __try/__finally could not be lowered to a control-flow graph";
+    return Out;
+  }
+  Out.Parents = std::make_unique<ParentMap>(Root);
+  return Out;
+}
+
+} // namespace clang::tidy::impersonation

@@ -1,0 +1,2094 @@
+#include "ImpersonationAnalysis.h"
+
+#include "AbstractValue.h"
+#include "FunctionCfg.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Allocator.h"
+#include <algorithm>
+#include <limits>
+#include <mutex>
+#include <set>
+
+namespace clang::tidy::impersonation {
+
+// ---------------------------------------------------------------------------------------
+// Comparisons over the abstract values.
+
+namespace {
+struct Range {
+  int64_t Lo, Hi;
+};
+constexpr int64_t MinV = std::numeric_limits<int64_t>::min();
+constexpr int64_t MaxV = std::numeric_limits<int64_t>::max();
+
+Range signRange(uint8_t Bit) {
+  if (Bit == Neg)
+    return {MinV, -1};
+  if (Bit == Zero)
+    return {0, 0};
+  return {1, MaxV};
+}
+
+// Whether `x Op C` holds for all (True), none (False) or some (Unknown) x in R.
+Tri compareRange(Range R, unsigned Op, int64_t C) {
+  switch (Op) {
+  case BO_LT:
+    return R.Hi < C ? Tri::True : R.Lo >= C ? Tri::False : Tri::Unknown;
+  case BO_LE:
+    return R.Hi <= C ? Tri::True : R.Lo > C ? Tri::False : Tri::Unknown;
+  case BO_GT:
+    return R.Lo > C ? Tri::True : R.Hi <= C ? Tri::False : Tri::Unknown;
+  case BO_GE:
+    return R.Lo >= C ? Tri::True : R.Hi < C ? Tri::False : Tri::Unknown;
+  case BO_EQ:
+    return (R.Lo == C && R.Hi == C) ? Tri::True
+           : (C < R.Lo || C > R.Hi) ? Tri::False
+                                    : Tri::Unknown;
+  case BO_NE:
+    return (R.Lo == C && R.Hi == C) ? Tri::False
+           : (C < R.Lo || C > R.Hi) ? Tri::True
+                                    : Tri::Unknown;
+  }
+  return Tri::Unknown;
+}
+} // namespace
+
+Tri compareWithConstant(const AbsVal &V, unsigned Op, int64_t C) {
+  if (V.HasExact)
+    return compareRange({V.Exact, V.Exact}, Op, C);
+  bool AnyTrue = false, AnyFalse = false;
+  for (uint8_t Bit : {Neg, Zero, Pos}) {
+    if (!(V.Signs & Bit))
+      continue;
+    Tri T = compareRange(signRange(Bit), Op, C);
+    AnyTrue |= T != Tri::False;
+    AnyFalse |= T != Tri::True;
+  }
+  if (AnyTrue && !AnyFalse)
+    return Tri::True;
+  if (AnyFalse && !AnyTrue)
+    return Tri::False;
+  return V.Signs ? Tri::Unknown : Tri::False;
+}
+
+std::optional<AbsVal> assumeComparison(const AbsVal &V, unsigned Op, int64_t C, bool Outcome) {
+  Tri T = compareWithConstant(V, Op, C);
+  if (T == (Outcome ? Tri::False : Tri::True))
+    return std::nullopt;
+  if (T != Tri::Unknown)
+    return V;
+  AbsVal Out = V;
+  uint8_t Keep = 0;
+  for (uint8_t Bit : {Neg, Zero, Pos}) {
+    if (!(V.Signs & Bit))
+      continue;
+    Tri B = compareRange(signRange(Bit), Op, C);
+    if (B == Tri::Unknown || B == (Outcome ? Tri::True : Tri::False))
+      Keep |= Bit;
+  }
+  Out.Signs = Keep;
+  if ((Op == BO_EQ && Outcome) || (Op == BO_NE && !Outcome)) {
+    Out = AbsVal::exact(C);
+    Out.HasToken = V.HasToken;
+    Out.Token = V.Token;
+  } else if (Keep == Zero) {
+    Out.HasExact = true;
+    Out.Exact = 0;
+  }
+  if (!Out.Signs)
+    return std::nullopt;
+  return Out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Tracked expressions.
+
+namespace {
+
+using KeyId = unsigned;
+
+/// A tracked lvalue: a root declaration (null for `this`), then field steps, where a null
+/// step is a dereference; optionally masked (`flags & F`).
+struct PathKey {
+  const ValueDecl *Root = nullptr;
+  llvm::SmallVector<const FieldDecl *, 3> Steps;
+  uint64_t Mask = 0;
+
+  bool hasPrefix(const PathKey &P) const {
+    if (Root != P.Root || Steps.size() < P.Steps.size())
+      return false;
+    if (P.Mask && (Steps.size() != P.Steps.size() || Mask != P.Mask))
+      return false;
+    return std::equal(P.Steps.begin(), P.Steps.end(), Steps.begin());
+  }
+};
+
+class KeyTable {
+public:
+  KeyId intern(const PathKey &K) {
+    std::vector<const void *> Flat{K.Root};
+    for (const FieldDecl *F : K.Steps)
+      Flat.push_back(F);
+    Flat.push_back(reinterpret_cast<const void *>(static_cast<uintptr_t>(K.Mask)));
+    auto [It, New] = Ids.try_emplace(std::move(Flat), Keys.size());
+    if (New)
+      Keys.push_back(K);
+    return It->second;
+  }
+  const PathKey &key(KeyId Id) const { return Keys[Id]; }
+
+private:
+  std::map<std::vector<const void *>, KeyId> Ids;
+  std::vector<PathKey> Keys;
+};
+
+using FactList = llvm::SmallVector<std::pair<KeyId, AbsVal>, 4>;
+
+// The witness path: branch decisions and begins, newest first.
+struct Trace {
+  enum Kind : uint8_t { Begin, True, False, Case, Default };
+  const Trace *Prev;
+  const Stmt *At;
+  Kind K;
+};
+
+struct State {
+  Identity Id;
+  Identity ComSaved;
+  bool InCom = false;
+  FactList Facts;                                            // sorted by key
+  llvm::SmallVector<std::pair<const Stmt *, AbsVal>, 2> Temps; // call results, choices
+  const Stmt *TempRoot = nullptr;
+  const Trace *Witness = nullptr;
+
+  bool sameAs(const State &O) const {
+    return Id == O.Id && InCom == O.InCom && (!InCom || ComSaved == O.ComSaved) &&
+           Facts == O.Facts && Temps == O.Temps;
+  }
+  const AbsVal *fact(KeyId K) const {
+    auto It = llvm::lower_bound(Facts, K, [](const auto &P, KeyId V) { return P.first < V; });
+    return It != Facts.end() && It->first == K ? &It->second : nullptr;
+  }
+  void setFact(KeyId K, const AbsVal &V) {
+    auto It = llvm::lower_bound(Facts, K, [](const auto &P, KeyId V) { return P.first < V; });
+    if (It != Facts.end() && It->first == K) {
+      if (V.isTop())
+        Facts.erase(It);
+      else
+        It->second = V;
+    } else if (!V.isTop()) {
+      Facts.insert(It, {K, V});
+    }
+  }
+  const AbsVal *temp(const Stmt *S) const {
+    for (const auto &P : Temps)
+      if (P.first == S)
+        return &P.second;
+    return nullptr;
+  }
+  void setTemp(const Stmt *S, const AbsVal &V) {
+    for (auto &P : Temps)
+      if (P.first == S) {
+        P.second = V;
+        return;
+      }
+    Temps.push_back({S, V});
+  }
+};
+
+/// One exit of a function as its callers see it.
+struct Outcome {
+  Identity Id;
+  bool InCom = false;
+  Identity ComSaved;
+  AbsVal Ret;
+  FactList Facts; // on keys rooted at parameters, `this` or globals
+
+  bool operator==(const Outcome &O) const {
+    return Id == O.Id && InCom == O.InCom && (!InCom || ComSaved == O.ComSaved) &&
+           Ret == O.Ret && Facts == O.Facts;
+  }
+};
+
+struct Summary {
+  std::vector<Outcome> Outcomes;
+  std::vector<Outcome> Throws; // identities an exception leaves the function with
+  bool Unknown = false;     // recursion that did not settle: calls are treated as opaque
+  bool BeginWrapper = false;
+  bool Transfers = false;
+  FunctionReport Report;    // meaningful for the context-free run
+};
+
+using ContextKey = std::pair<const FunctionDecl *, std::vector<std::pair<KeyId, AbsVal>>>;
+
+struct ContextLess {
+  bool operator()(const ContextKey &A, const ContextKey &B) const {
+    if (A.first != B.first)
+      return std::less<const FunctionDecl *>()(A.first, B.first);
+    return std::lexicographical_compare(
+        A.second.begin(), A.second.end(), B.second.begin(), B.second.end(),
+        [](const auto &X, const auto &Y) {
+          return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
+        });
+  }
+};
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------
+// The translation unit's analysis.
+
+class TranslationUnitAnalysis::Impl {
+public:
+  Impl(ASTContext &Ctx, const EngineConfig &Config)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Config(Config),
+        Apis(Config.BeginFunctions, Config.EndFunctions, Config.NeutralFunctions) {}
+
+  const std::vector<FunctionReport> &reports();
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  EngineConfig Config;
+  ApiModel Apis;
+  KeyTable Keys;
+
+  struct FunctionInfo {
+    enum { Unvisited, Visiting, Done } Relevance = Unvisited;
+    bool Relevant = false;   // takes part in impersonation (directly or through callees)
+    bool DirectBegin = false;
+    bool ContainsEnd = false;
+    bool RootsComputed = false;
+    llvm::SmallPtrSet<const ValueDecl *, 8> Roots; // tracked roots in this function
+  };
+  llvm::DenseMap<const FunctionDecl *, FunctionInfo> Info;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> ThreadStarts;
+  llvm::SmallPtrSet<const ValueDecl *, 8> TrackedGlobals;
+  std::map<ContextKey, Summary, ContextLess> Summaries;
+  std::map<ContextKey, unsigned, ContextLess> InProgress; // recursion: key -> round
+  std::map<ContextKey, bool, ContextLess> RecursionHit;
+  std::vector<FunctionReport> Reports;
+  bool Done = false;
+
+  // Relevance and tracked roots.
+  bool isRelevant(const FunctionDecl *FD);
+  FunctionInfo &roots(const FunctionDecl *FD);
+  const FunctionDecl *definitionOf(const FunctionDecl *FD) const {
+    if (!FD)
+      return nullptr;
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !Def->hasBody() || Def->isDependentContext())
+      return nullptr;
+    if (SM.isInSystemHeader(Def->getLocation()))
+      return nullptr;
+    return Def;
+  }
+  const FunctionDecl *calleeOf(const Expr *E) const;
+  const FunctionDecl *relevantCallee(const Expr *E) {
+    const FunctionDecl *Def = definitionOf(calleeOf(E));
+    return Def && isRelevant(Def) ? Def : nullptr;
+  }
+  const ApiEntry *api(const Expr *E) const {
+    if (const auto *C = dyn_cast<CallExpr>(E))
+      return Apis.lookup(C);
+    return nullptr;
+  }
+
+  std::optional<PathKey> keyOf(const Expr *E) const;
+
+  const Summary &summarize(const FunctionDecl *FD, const std::vector<std::pair<KeyId, AbsVal>> &Ctx);
+  void collectThreadStarts();
+};
+
+const FunctionDecl *TranslationUnitAnalysis::Impl::calleeOf(const Expr *E) const {
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    return C->getDirectCallee();
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+    return C->getConstructor();
+  return nullptr;
+}
+
+std::optional<PathKey> TranslationUnitAnalysis::Impl::keyOf(const Expr *E) const {
+  E = E->IgnoreParenCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+    if (!VD)
+      return std::nullopt;
+    PathKey K;
+    K.Root = VD;
+    return K;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return std::nullopt;
+    std::optional<PathKey> Base;
+    const Expr *B = ME->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(B)) {
+      Base = PathKey{};
+    } else {
+      Base = keyOf(B);
+    }
+    if (!Base || Base->Mask || Base->Steps.size() > 4)
+      return std::nullopt;
+    if (ME->isArrow())
+      Base->Steps.push_back(nullptr);
+    Base->Steps.push_back(FD);
+    return Base;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref) {
+    auto Base = keyOf(UO->getSubExpr());
+    if (!Base || Base->Mask || Base->Steps.size() > 4)
+      return std::nullopt;
+    Base->Steps.push_back(nullptr);
+    return Base;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_And) {
+    Expr::EvalResult R;
+    const Expr *L = BO->getLHS(), *M = BO->getRHS();
+    if (!M->EvaluateAsInt(R, Ctx)) {
+      std::swap(L, M);
+      if (!M->EvaluateAsInt(R, Ctx))
+        return std::nullopt;
+    }
+    auto Base = keyOf(L);
+    if (!Base || Base->Mask)
+      return std::nullopt;
+    Base->Mask = R.Val.getInt().getZExtValue();
+    if (!Base->Mask)
+      return std::nullopt;
+    return Base;
+  }
+  return std::nullopt;
+}
+
+// Relevance: a function takes part in impersonation when it calls a begin, an end, a
+// terminator or a token capture, or a relevant function, or destroys an object whose
+// destructor is relevant.
+bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
+  FunctionInfo &FI = Info[FD];
+  if (FI.Relevance == FunctionInfo::Done)
+    return FI.Relevant;
+  if (FI.Relevance == FunctionInfo::Visiting)
+    return false;
+  FI.Relevance = FunctionInfo::Visiting;
+  bool Relevant = false, DirectBegin = false, ContainsEnd = false;
+  if (ApiModel::annotation(FD, "transfers"))
+    Relevant = true;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    Impl &A;
+    bool &Relevant, &DirectBegin, &ContainsEnd;
+    Finder(Impl &A, bool &R, bool &B, bool &E) : A(A), Relevant(R), DirectBegin(B), ContainsEnd(E) {}
+    bool shouldVisitLambdaBody() const { return false; }
+    bool VisitCallExpr(CallExpr *C) {
+      if (const ApiEntry *E = A.Apis.lookup(C)) {
+        if (E->Role == ApiRole::Begin) {
+          Relevant = DirectBegin = true;
+        } else if (E->Role == ApiRole::End) {
+          Relevant = ContainsEnd = true;
+        } else if (E->Role == ApiRole::Terminator || E->Role == ApiRole::TokenCapture) {
+          Relevant = true;
+        }
+        return true;
+      }
+      if (A.relevantCallee(C))
+        Relevant = true;
+      return true;
+    }
+    bool VisitCXXConstructExpr(CXXConstructExpr *C) {
+      if (A.relevantCallee(C))
+        Relevant = true;
+      return true;
+    }
+    bool VisitVarDecl(VarDecl *VD) {
+      if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
+        if (RD->hasDefinition())
+          if (const CXXDestructorDecl *D = RD->getDestructor())
+            if (const FunctionDecl *Def = A.definitionOf(D); Def && A.isRelevant(Def))
+              Relevant = true;
+      return true;
+    }
+  } F(*this, Relevant, DirectBegin, ContainsEnd);
+  F.TraverseStmt(FD->getBody());
+  FunctionInfo &FI2 = Info[FD];
+  FI2.Relevance = FunctionInfo::Done;
+  FI2.Relevant = Relevant;
+  FI2.DirectBegin = DirectBegin;
+  FI2.ContainsEnd = ContainsEnd;
+  return Relevant;
+}
+
+// Tracked roots: variables in conditions that guard a begin, an end, a relevant call or
+// an assignment to a tracked root; variables assigned from such calls or handed to them.
+TranslationUnitAnalysis::Impl::FunctionInfo &
+TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
+  FunctionInfo &FI = Info[FD];
+  if (FI.RootsComputed)
+    return FI;
+  FI.RootsComputed = true;
+
+  llvm::SmallPtrSet<const ValueDecl *, 8> Direct;
+  // assigned root -> roots that guard the assignment or feed its value
+  std::vector<std::pair<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 4>>> Edges;
+
+  auto rootsIn = [this](const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+    struct V : RecursiveASTVisitor<V> {
+      llvm::SmallVectorImpl<const ValueDecl *> &Out;
+      explicit V(llvm::SmallVectorImpl<const ValueDecl *> &O) : Out(O) {}
+      bool shouldVisitLambdaBody() const { return false; }
+      bool VisitDeclRefExpr(DeclRefExpr *D) {
+        if (isa<VarDecl>(D->getDecl()))
+          Out.push_back(D->getDecl());
+        return true;
+      }
+    } Vis(Out);
+    if (S)
+      Vis.TraverseStmt(const_cast<Stmt *>(S));
+  };
+
+  struct Walker {
+    Impl &A;
+    decltype(rootsIn) &RootsIn;
+    llvm::SmallPtrSet<const ValueDecl *, 8> &Direct;
+    decltype(Edges) &Edges;
+    llvm::SmallVector<const ValueDecl *, 16> Guards;
+
+    bool interestingCall(const Expr *E) {
+      if (const ApiEntry *Api = A.api(E))
+        return Api->Role == ApiRole::Begin || Api->Role == ApiRole::End ||
+               Api->Role == ApiRole::Terminator || Api->Role == ApiRole::TokenCapture;
+      return A.relevantCallee(E) != nullptr;
+    }
+    void guarded(const Stmt *Cond, const Stmt *Body) {
+      size_t N = Guards.size();
+      RootsIn(Cond, Guards);
+      walk(Body);
+      Guards.resize(N);
+    }
+    void assignment(const Expr *LHS, const Expr *RHS) {
+      auto K = A.keyOf(LHS);
+      if (!K || !K->Root)
+        return;
+      llvm::SmallVector<const ValueDecl *, 4> Feeds(Guards.begin(), Guards.end());
+      if (RHS) {
+        RootsIn(RHS, Feeds);
+        if (containsInterestingCall(RHS))
+          Direct.insert(K->Root);
+      }
+      Edges.push_back({K->Root, Feeds});
+    }
+    bool containsInterestingCall(const Stmt *S) {
+      if (!S)
+        return false;
+      if (const auto *E = dyn_cast<Expr>(S); E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) &&
+                                              interestingCall(E))
+        return true;
+      if (isa<LambdaExpr>(S))
+        return false;
+      for (const Stmt *C : S->children())
+        if (containsInterestingCall(C))
+          return true;
+      return false;
+    }
+    void walk(const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *If = dyn_cast<IfStmt>(S)) {
+        walk(If->getInit());
+        if (If->getConditionVariableDeclStmt())
+          walk(If->getConditionVariableDeclStmt());
+        walk(If->getCond());
+        guarded(If->getCond(), If->getThen());
+        guarded(If->getCond(), If->getElse());
+        return;
+      }
+      if (const auto *W = dyn_cast<WhileStmt>(S)) {
+        walk(W->getCond());
+        guarded(W->getCond(), W->getBody());
+        return;
+      }
+      if (const auto *D = dyn_cast<DoStmt>(S)) {
+        walk(D->getCond());
+        guarded(D->getCond(), D->getBody());
+        return;
+      }
+      if (const auto *F = dyn_cast<ForStmt>(S)) {
+        walk(F->getInit());
+        walk(F->getCond());
+        size_t N = Guards.size();
+        RootsIn(F->getCond(), Guards);
+        walk(F->getBody());
+        walk(F->getInc());
+        Guards.resize(N);
+        return;
+      }
+      if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
+        walk(Sw->getInit());
+        walk(Sw->getCond());
+        guarded(Sw->getCond(), Sw->getBody());
+        return;
+      }
+      if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S)) {
+        walk(CO->getCond());
+        guarded(CO->getCond(), CO->getTrueExpr());
+        guarded(CO->getCond(), CO->getFalseExpr());
+        return;
+      }
+      if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+        if (BO->isLogicalOp()) {
+          walk(BO->getLHS());
+          guarded(BO->getLHS(), BO->getRHS());
+          return;
+        }
+        if (BO->isAssignmentOp())
+          assignment(BO->getLHS(), BO->getRHS());
+      }
+      if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
+        assignment(UO->getSubExpr(), nullptr);
+      if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+        for (const Decl *D : DS->decls())
+          if (const auto *VD = dyn_cast<VarDecl>(D)) {
+            llvm::SmallVector<const ValueDecl *, 4> Feeds(Guards.begin(), Guards.end());
+            if (const Expr *Init = VD->getInit()) {
+              RootsIn(Init, Feeds);
+              if (containsInterestingCall(Init))
+                Direct.insert(VD);
+            }
+            if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
+              if (RD->hasDefinition() && RD->getDestructor() &&
+                  A.definitionOf(RD->getDestructor()))
+                Direct.insert(VD);
+            Edges.push_back({VD, Feeds});
+          }
+      }
+      if (const auto *R = dyn_cast<ReturnStmt>(S)) {
+        llvm::SmallVector<const ValueDecl *, 4> Ret;
+        RootsIn(R->getRetValue(), Ret);
+        Direct.insert(Ret.begin(), Ret.end());
+      }
+      if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
+        const auto *E = cast<Expr>(S);
+        if (interestingCall(E)) {
+          Direct.insert(Guards.begin(), Guards.end());
+          // Whatever the call can see may decide what it does.
+          llvm::ArrayRef<const Expr *> Args;
+          if (const auto *C = dyn_cast<CallExpr>(E))
+            Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+          else
+            Args = llvm::ArrayRef(cast<CXXConstructExpr>(E)->getArgs(),
+                                  cast<CXXConstructExpr>(E)->getNumArgs());
+          for (const Expr *Arg : Args) {
+            llvm::SmallVector<const ValueDecl *, 4> R;
+            RootsIn(Arg, R);
+            Direct.insert(R.begin(), R.end());
+          }
+          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+            llvm::SmallVector<const ValueDecl *, 4> R;
+            RootsIn(MC->getImplicitObjectArgument(), R);
+            Direct.insert(R.begin(), R.end());
+          }
+        }
+      }
+      if (isa<LambdaExpr>(S))
+        return;
+      for (const Stmt *C : S->children())
+        walk(C);
+    }
+  } W{*this, rootsIn, Direct, Edges, {}};
+  W.walk(FD->getBody());
+
+  // Close over the edges: a tracked root makes what guards or feeds it tracked.
+  llvm::SmallPtrSet<const ValueDecl *, 8> &Roots = Info[FD].Roots;
+  Roots = Direct;
+  bool Changed = true;
+  while (Changed) {
+    Changed = false;
+    for (const auto &[To, From] : Edges)
+      if (Roots.count(To))
+        for (const ValueDecl *F : From)
+          Changed |= Roots.insert(F).second;
+  }
+  for (const ValueDecl *R : Roots)
+    if (const auto *VD = dyn_cast<VarDecl>(R); VD && VD->hasGlobalStorage() && !VD->isStaticLocal())
+      TrackedGlobals.insert(VD);
+  return Info[FD];
+}
+
+void TranslationUnitAnalysis::Impl::collectThreadStarts() {
+  struct V : RecursiveASTVisitor<V> {
+    Impl &A;
+    explicit V(Impl &A) : A(A) {}
+    bool shouldVisitTemplateInstantiations() const { return true; }
+    bool VisitCallExpr(CallExpr *C) {
+      const ApiEntry *E = A.Apis.lookup(C);
+      if (!E || E->Role != ApiRole::ThreadStart || E->ThreadArg < 0 ||
+          unsigned(E->ThreadArg) >= C->getNumArgs())
+        return true;
+      const Expr *Arg = C->getArg(E->ThreadArg)->IgnoreParenCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
+        Arg = UO->getSubExpr()->IgnoreParenCasts();
+      if (const auto *DR = dyn_cast<DeclRefExpr>(Arg))
+        if (const auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
+          A.ThreadStarts.insert(FD->getCanonicalDecl());
+      return true;
+    }
+  } Vis(*this);
+  for (Decl *D : Ctx.getTraversalScope())
+    Vis.TraverseDecl(D);
+}
+
+// ---------------------------------------------------------------------------------------
+// One run of the engine over one function in one calling context.
+
+namespace {
+
+class FunctionRun {
+public:
+  using Impl = TranslationUnitAnalysis::Impl;
+
+  FunctionRun(Impl &A, const FunctionDecl *FD, const FactList &Entry, Summary &Out)
+      : A(A), FD(FD), EntryFacts(Entry), Out(Out) {}
+
+  void run();
+
+private:
+  Impl &A;
+  const FunctionDecl *FD;
+  const FactList &EntryFacts;
+  Summary &Out;
+
+  FunctionCfg G;
+  llvm::BumpPtrAllocator Arena;
+  std::vector<std::vector<State>> In;   // per block id
+  std::vector<unsigned> Order;          // block id -> reverse post-order index
+  std::set<std::pair<unsigned, unsigned>> Worklist; // (rpo index, block id)
+  llvm::DenseMap<const Stmt *, const CFGBlock *> DispatchOf; // try statement -> block
+  llvm::DenseMap<const Stmt *, const Stmt *> RootCache;
+  llvm::DenseMap<const Stmt *, const Stmt *> SyntheticDecl;
+  llvm::SmallPtrSet<const Stmt *, 4> ActedSites; // own begins under which code acted
+  llvm::SmallPtrSet<const Stmt *, 4> WidenedAt;
+  bool IsCXX = false;
+  const Stmt *CurrentElementStmt = nullptr; // for destructors: where they run
+  std::vector<const CFGBlock *> ById;
+  std::vector<bool> Widened;
+
+  struct LeakInfo {
+    Leak L;
+    bool HaveWitness = false;
+  };
+  std::map<const Stmt *, LeakInfo> Leaks;
+  std::vector<const Stmt *> LeakOrder;
+
+  // Evaluation and refinement.
+  std::optional<KeyId> keyId(const Expr *E, const State &S) const;
+  bool tracked(const PathKey &K) const;
+  AbsVal eval(const Expr *E, const State &S) const;
+  Tri truth(const Expr *E, const State &S) const { return eval(E, S).truth(); }
+  bool assume(State &S, const Expr *E, bool Outcome) const;
+  bool learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const;
+  std::optional<int64_t> constant(const Expr *E) const;
+
+  void kill(State &S, const PathKey &Prefix) const;
+  void assign(State &S, const Expr *LHS, const AbsVal &V) const;
+
+  // Transfer.
+  void transferElement(const CFGElement &E, const CFGBlock *B, std::vector<State> &States);
+  void transferStmt(const Stmt *S, const CFGBlock *B, State St, std::vector<State> &Out);
+  void transferCall(const Expr *Call, State St, std::vector<State> &Out, const PathKey *This);
+  void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
+                    State St, std::vector<State> &Out);
+  void opaqueCall(const Expr *Call, State &St) const;
+  bool isCurrentThread(const Expr *E, const State &St) const;
+  bool isCurrentProcess(const Expr *E) const;
+  void noteActed(const State &St, const Expr *Call);
+
+  // Control flow.
+  const Stmt *rootOf(const Stmt *S);
+  const Stmt *enclosingTry(const Stmt *S, bool &IsSeh);
+  void collectLiveObjects(const Stmt *From, const Stmt *Stop,
+                          llvm::SmallVectorImpl<const VarDecl *> &Vars);
+  void runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States);
+  void raise(const Stmt *At, std::vector<State> States);
+  void exitWith(const State &S, SourceLocation Loc, ExitKind K);
+  void propagate(const CFGBlock *From, const CFGBlock *To, State S, const Stmt *Cond,
+                 Trace::Kind K);
+  void join(const CFGBlock *To, State S);
+  const Trace *extend(const Trace *T, const Stmt *At, Trace::Kind K) {
+    return new (Arena.Allocate<Trace>()) Trace{T, At, K};
+  }
+  void finish();
+  std::vector<PathNote> witnessNotes(const Trace *T, const Stmt *Site) const;
+  PathKey paramKey(const ValueDecl *P) const {
+    PathKey K;
+    K.Root = P;
+    return K;
+  }
+};
+
+std::optional<int64_t> FunctionRun::constant(const Expr *E) const {
+  E = E->IgnoreParens();
+  if (E->isValueDependent() || E->isTypeDependent())
+    return std::nullopt;
+  if (E->isNullPointerConstant(A.Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return 0;
+  const Expr *Stripped = E->IgnoreParenCasts();
+  if (isa<DeclRefExpr>(Stripped) && !isa<EnumConstantDecl>(cast<DeclRefExpr>(Stripped)->getDecl())) {
+    // A const variable is a constant only when it is not tracked.
+    if (A.keyOf(Stripped))
+      return std::nullopt;
+  }
+  Expr::EvalResult R;
+  if (E->getType()->isIntegralOrEnumerationType() || E->getType()->isBooleanType()) {
+    if (E->EvaluateAsInt(R, A.Ctx) && R.Val.isInt())
+      return R.Val.getInt().getSExtValue();
+  } else if (E->getType()->isPointerType()) {
+    // (HANDLE)-2, (HANDLE)-1: pseudo-handles are integer constants cast to pointers.
+    if (const auto *CE = dyn_cast<CastExpr>(E); CE && CE->getCastKind() == CK_IntegralToPointer)
+      return constant(CE->getSubExpr());
+    if (const auto *CE = dyn_cast<ExplicitCastExpr>(E))
+      return constant(CE->getSubExpr());
+  }
+  return std::nullopt;
+}
+
+bool FunctionRun::tracked(const PathKey &K) const {
+  if (!K.Root)
+    return true; // `this`
+  return A.Info[FD].Roots.count(K.Root) || A.TrackedGlobals.count(K.Root);
+}
+
+std::optional<KeyId> FunctionRun::keyId(const Expr *E, const State &) const {
+  auto K = A.keyOf(E);
+  if (!K || !tracked(*K))
+    return std::nullopt;
+  return A.Keys.intern(*K);
+}
+
+AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
+  E = E->IgnoreParens();
+  if (const auto *FE = dyn_cast<FullExpr>(E))
+    return eval(FE->getSubExpr(), S);
+  if (const auto *CE = dyn_cast<CastExpr>(E)) {
+    AbsVal V = eval(CE->getSubExpr(), S);
+    if (CE->getCastKind() == CK_IntegralToBoolean || CE->getCastKind() == CK_PointerToBoolean)
+      return V.HasToken ? V : AbsVal::boolean(V.truth());
+    return V;
+  }
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return eval(MT->getSubExpr(), S);
+  if (auto C = constant(E))
+    return AbsVal::exact(*C);
+  if (const AbsVal *T = S.temp(E))
+    return *T;
+  if (auto K = keyId(E, S)) {
+    if (const AbsVal *V = S.fact(*K))
+      return *V;
+    return AbsVal::top();
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_LNot) {
+      Tri T = truth(UO->getSubExpr(), S);
+      return AbsVal::boolean(T == Tri::Unknown ? T : T == Tri::True ? Tri::False : Tri::True);
+    }
+    return AbsVal::top();
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    switch (BO->getOpcode()) {
+    case BO_Assign:
+      return eval(BO->getRHS(), S);
+    case BO_Comma:
+      return eval(BO->getRHS(), S);
+    case BO_LAnd:
+    case BO_LOr: {
+      bool IsAnd = BO->getOpcode() == BO_LAnd;
+      Tri L = truth(BO->getLHS(), S);
+      if (const AbsVal *Choice = S.temp(BO))
+        L = Choice->truth();
+      if (L == (IsAnd ? Tri::False : Tri::True))
+        return AbsVal::boolean(L);
+      Tri R = truth(BO->getRHS(), S);
+      if (L == Tri::Unknown)
+        return AbsVal::boolean(R == (IsAnd ? Tri::False : Tri::True) ? R : Tri::Unknown);
+      return AbsVal::boolean(R);
+    }
+    case BO_LT:
+    case BO_GT:
+    case BO_LE:
+    case BO_GE:
+    case BO_EQ:
+    case BO_NE: {
+      unsigned Op = BO->getOpcode();
+      if (auto C = constant(BO->getRHS()))
+        return AbsVal::boolean(compareWithConstant(eval(BO->getLHS(), S), Op, *C));
+      if (auto C = constant(BO->getLHS()))
+        return AbsVal::boolean(
+            compareWithConstant(eval(BO->getRHS(), S), BinaryOperator::reverseComparisonOp(
+                                                           BinaryOperatorKind(Op)),
+                                *C));
+      AbsVal L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
+      if (R.HasExact)
+        return AbsVal::boolean(compareWithConstant(L, Op, R.Exact));
+      return AbsVal::boolean(Tri::Unknown);
+    }
+    default:
+      return AbsVal::top();
+    }
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    Tri C = truth(CO->getCond(), S);
+    if (const AbsVal *Choice = S.temp(CO))
+      C = Choice->truth();
+    if (C == Tri::True)
+      return eval(CO->getTrueExpr(), S);
+    if (C == Tri::False)
+      return eval(CO->getFalseExpr(), S);
+    return AbsVal::top();
+  }
+  return AbsVal::top();
+}
+
+bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const {
+  E = E->IgnoreParens();
+  if (const auto *FE = dyn_cast<FullExpr>(E))
+    return learn(S, FE->getSubExpr(), Op, C, Outcome);
+  if (const auto *CE = dyn_cast<CastExpr>(E);
+      CE && CE->getCastKind() != CK_IntegralToBoolean && CE->getCastKind() != CK_PointerToBoolean)
+    return learn(S, CE->getSubExpr(), Op, C, Outcome);
+  AbsVal V = eval(E, S);
+  std::optional<AbsVal> N = assumeComparison(V, Op, C, Outcome);
+  if (!N)
+    return false;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Assign) {
+    if (auto K = keyId(BO->getLHS(), S))
+      S.setFact(*K, *N);
+    return learn(S, BO->getRHS(), Op, C, Outcome);
+  }
+  if (S.temp(E)) {
+    S.setTemp(E, *N);
+    return true;
+  }
+  if (auto K = keyId(E, S)) {
+    S.setFact(*K, *N);
+    return true;
+  }
+  // A boolean-valued expression compared with a constant: `!x == 0`, `(a < 0) == 1`.
+  if (E->isKnownToHaveBooleanValue() && (Op == BO_EQ || Op == BO_NE) && (C == 0 || C == 1)) {
+    bool Truth = (Op == BO_EQ) == (C == 1);
+    return assume(S, E, Truth == Outcome);
+  }
+  return true;
+}
+
+bool FunctionRun::assume(State &S, const Expr *E, bool Outcome) const {
+  E = E->IgnoreParens();
+  if (const auto *FE = dyn_cast<FullExpr>(E))
+    return assume(S, FE->getSubExpr(), Outcome);
+  if (const auto *CE = dyn_cast<ImplicitCastExpr>(E))
+    return assume(S, CE->getSubExpr(), Outcome);
+  if (const auto *CE = dyn_cast<ExplicitCastExpr>(E))
+    return assume(S, CE->getSubExpr(), Outcome);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_LNot)
+    return assume(S, UO->getSubExpr(), !Outcome);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    switch (BO->getOpcode()) {
+    case BO_LAnd:
+    case BO_LOr: {
+      bool IsAnd = BO->getOpcode() == BO_LAnd;
+      // Both sides hold (&& true, || false): learn both. Otherwise one side decides.
+      if (Outcome == IsAnd)
+        return assume(S, BO->getLHS(), IsAnd) && assume(S, BO->getRHS(), IsAnd);
+      Tri L = truth(BO->getLHS(), S);
+      if (const AbsVal *Choice = S.temp(BO))
+        L = Choice->truth();
+      if (L == (IsAnd ? Tri::False : Tri::True))
+        return true;
+      if (L == (IsAnd ? Tri::True : Tri::False))
+        return assume(S, BO->getRHS(), Outcome);
+      Tri R = truth(BO->getRHS(), S);
+      if (R == (IsAnd ? Tri::True : Tri::False))
+        return assume(S, BO->getLHS(), Outcome);
+      return true;
+    }
+    case BO_Comma:
+      return assume(S, BO->getRHS(), Outcome);
+    case BO_LT:
+    case BO_GT:
+    case BO_LE:
+    case BO_GE:
+    case BO_EQ:
+    case BO_NE: {
+      unsigned Op = BO->getOpcode();
+      if (auto C = constant(BO->getRHS()))
+        return learn(S, BO->getLHS(), Op, *C, Outcome);
+      if (auto C = constant(BO->getLHS()))
+        return learn(S, BO->getRHS(),
+                     BinaryOperator::reverseComparisonOp(BinaryOperatorKind(Op)), *C, Outcome);
+      AbsVal R = eval(BO->getRHS(), S);
+      if (R.HasExact)
+        return learn(S, BO->getLHS(), Op, R.Exact, Outcome);
+      AbsVal L = eval(BO->getLHS(), S);
+      if (L.HasExact)
+        return learn(S, BO->getRHS(),
+                     BinaryOperator::reverseComparisonOp(BinaryOperatorKind(Op)), L.Exact,
+                     Outcome);
+      return true;
+    }
+    default:
+      break;
+    }
+  }
+  if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+    Tri C = truth(CO->getCond(), S);
+    if (const AbsVal *Choice = S.temp(CO))
+      C = Choice->truth();
+    if (C == Tri::True)
+      return assume(S, CO->getTrueExpr(), Outcome);
+    if (C == Tri::False)
+      return assume(S, CO->getFalseExpr(), Outcome);
+    return true;
+  }
+  return learn(S, E, BO_NE, 0, Outcome);
+}
+
+void FunctionRun::kill(State &S, const PathKey &Prefix) const {
+  llvm::erase_if(S.Facts, [&](const auto &F) { return A.Keys.key(F.first).hasPrefix(Prefix); });
+}
+
+void FunctionRun::assign(State &S, const Expr *LHS, const AbsVal &V) const {
+  auto K = A.keyOf(LHS);
+  if (!K)
+    return;
+  PathKey Unmasked = *K;
+  Unmasked.Mask = 0;
+  kill(S, Unmasked);
+  if (tracked(*K))
+    S.setFact(A.Keys.intern(*K), V);
+}
+
+bool FunctionRun::isCurrentThread(const Expr *E, const State &St) const {
+  E = E->IgnoreParenCasts();
+  if (const auto *C = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *F = C->getDirectCallee(); F && F->getIdentifier()) {
+      llvm::StringRef N = F->getName();
+      return N == "GetCurrentThread" || N == "NtCurrentThread" || N == "PsGetCurrentThread" ||
+             N == "KeGetCurrentThread" || N == "ZwCurrentThread";
+    }
+    return false;
+  }
+  if (auto C = constant(E))
+    return *C == -2;
+  AbsVal V = eval(E, St);
+  return V.HasExact && V.Exact == -2;
+}
+
+bool FunctionRun::isCurrentProcess(const Expr *E) const {
+  E = E->IgnoreParenCasts();
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *F = C->getDirectCallee(); F && F->getIdentifier())
+      return F->getName() == "GetCurrentProcess" || F->getName() == "NtCurrentProcess";
+  auto C = constant(E);
+  return C && *C == -1;
+}
+
+void FunctionRun::noteActed(const State &St, const Expr *Call) {
+  if (St.Id.impersonating() && St.Id.Own && St.Id.Site != Call)
+    ActedSites.insert(St.Id.Site);
+}
+
+void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
+  // A call may write whatever its arguments point to, and any global.
+  llvm::ArrayRef<const Expr *> Args;
+  const FunctionDecl *Callee = A.calleeOf(Call);
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  else if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I]->IgnoreParenCasts();
+    bool ByRef = Callee && I < Callee->getNumParams() &&
+                 Callee->getParamDecl(I)->getType()->isReferenceType() &&
+                 !Callee->getParamDecl(I)->getType().getNonReferenceType().isConstQualified();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf) {
+      if (auto K = A.keyOf(UO->getSubExpr()))
+        kill(St, *K);
+      continue;
+    }
+    if (auto K = A.keyOf(Arg)) {
+      if (ByRef) {
+        kill(St, *K);
+      } else if (Arg->getType()->isPointerType() &&
+                 !Arg->getType()->getPointeeType().isConstQualified()) {
+        K->Steps.push_back(nullptr);
+        kill(St, *K);
+      }
+    }
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+    if (const CXXMethodDecl *MD = MC->getMethodDecl(); MD && !MD->isConst())
+      if (auto K = A.keyOf(MC->getImplicitObjectArgument())) {
+        if (MC->getImplicitObjectArgument()->getType()->isPointerType())
+          K->Steps.push_back(nullptr);
+        kill(St, *K);
+      }
+  }
+  if (!isa<CXXConstructExpr>(Call) && !(Callee && Callee->isConstexpr()))
+    llvm::erase_if(St.Facts, [&](const auto &F) {
+      const PathKey &K = A.Keys.key(F.first);
+      const auto *VD = dyn_cast_or_null<VarDecl>(K.Root);
+      return VD && VD->hasGlobalStorage() && !VD->isStaticLocal() && !VD->getType().isConstQualified();
+    });
+}
+
+// The calling context of a callee: facts on its parameters, what they point to, its
+// object and tracked globals, taken from the caller's state.
+struct ArgBinding {
+  PathKey CallerBase; // caller path the parameter stands for (its value, or its pointee)
+  bool HasBase = false;
+  bool AddressOf = false; // argument was &path: callee [p, deref, ...] == caller path
+  AbsVal Value;           // the argument's value
+};
+
+void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
+                               State St, std::vector<State> &OutStates) {
+  Impl::FunctionInfo &CI = A.roots(Callee);
+  llvm::ArrayRef<const Expr *> Args;
+  if (const auto *C = dyn_cast_or_null<CallExpr>(Call))
+    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  else if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(Call))
+    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  // Operator calls on members pass the object as the first argument.
+  unsigned Skip = 0;
+  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Call); OC && isa<CXXMethodDecl>(Callee))
+    Skip = 1;
+
+  std::vector<std::pair<const ValueDecl *, ArgBinding>> Bindings;
+  for (unsigned I = 0; I + Skip < Args.size() && I < Callee->getNumParams(); ++I) {
+    const ParmVarDecl *P = Callee->getParamDecl(I);
+    const Expr *Arg = Args[I + Skip];
+    ArgBinding B;
+    B.Value = eval(Arg, St);
+    const Expr *Stripped = Arg->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Stripped); UO && UO->getOpcode() == UO_AddrOf) {
+      if (auto K = A.keyOf(UO->getSubExpr())) {
+        B.CallerBase = *K;
+        B.HasBase = true;
+        B.AddressOf = true;
+      }
+    } else if (auto K = A.keyOf(Stripped)) {
+      B.CallerBase = *K;
+      B.HasBase = true;
+    }
+    Bindings.push_back({P, B});
+  }
+  ArgBinding ThisBinding;
+  if (This) {
+    ThisBinding.CallerBase = *This;
+    ThisBinding.HasBase = true;
+    ThisBinding.AddressOf = true; // `this` points at the object
+  }
+
+  // Map caller facts into the callee's terms.
+  auto toCallee = [&](const PathKey &CK, const ValueDecl *Param, const ArgBinding &B)
+      -> std::optional<PathKey> {
+    if (!B.HasBase || CK.Root != B.CallerBase.Root || B.CallerBase.Mask)
+      return std::nullopt;
+    PathKey Base = B.CallerBase;
+    if (!CK.hasPrefix(Base))
+      return std::nullopt;
+    PathKey Out;
+    Out.Root = Param;
+    Out.Mask = CK.Mask;
+    if (B.AddressOf)
+      Out.Steps.push_back(nullptr);
+    else if (CK.Steps.size() == Base.Steps.size() && !CK.Mask)
+      return std::nullopt; // the value itself travels as Value
+    Out.Steps.append(CK.Steps.begin() + Base.Steps.size(), CK.Steps.end());
+    return Out;
+  };
+  auto toCaller = [&](const PathKey &K, const ArgBinding &B) -> std::optional<PathKey> {
+    if (!B.HasBase)
+      return std::nullopt;
+    PathKey Out = B.CallerBase;
+    auto Steps = llvm::ArrayRef(K.Steps);
+    if (B.AddressOf) {
+      if (Steps.empty() || Steps.front() != nullptr)
+        return std::nullopt;
+      Steps = Steps.drop_front();
+    } else if (Steps.empty() || Steps.front() != nullptr) {
+      // Only what a pointer parameter points to comes back; references alias directly.
+      bool IsRefParam = K.Root && isa<ParmVarDecl>(K.Root) &&
+                        cast<ParmVarDecl>(K.Root)->getType()->isReferenceType();
+      if (!IsRefParam)
+        return std::nullopt;
+    }
+    Out.Steps.append(Steps.begin(), Steps.end());
+    Out.Mask = K.Mask;
+    return Out;
+  };
+
+  std::vector<std::pair<KeyId, AbsVal>> Context;
+  for (const auto &[Param, B] : Bindings) {
+    if (!CI.Roots.count(Param))
+      continue;
+    if (!B.Value.isTop())
+      Context.push_back({A.Keys.intern(paramKey(Param)), B.Value});
+    for (const auto &[K, V] : St.Facts)
+      if (auto CK = toCallee(A.Keys.key(K), Param, B))
+        Context.push_back({A.Keys.intern(*CK), V});
+  }
+  if (This)
+    for (const auto &[K, V] : St.Facts)
+      if (auto CK = toCallee(A.Keys.key(K), nullptr, ThisBinding))
+        Context.push_back({A.Keys.intern(*CK), V});
+  for (const auto &[K, V] : St.Facts)
+    if (A.TrackedGlobals.count(A.Keys.key(K).Root))
+      Context.push_back({K, V});
+  llvm::sort(Context, [](const auto &X, const auto &Y) {
+    return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
+  });
+  Context.erase(std::unique(Context.begin(), Context.end()), Context.end());
+
+  const Summary &Sum = A.summarize(Callee, Context);
+  noteActed(St, Call);
+  if (Sum.Unknown) {
+    if (Call)
+      Out.Report.DebugNotes.push_back(
+          {Call->getBeginLoc(), "the call to '" + Callee->getNameAsString() +
+                                    "' has no summary; it is treated as unknown"});
+    if (Call)
+      opaqueCall(Call, St);
+    OutStates.push_back(std::move(St));
+    return;
+  }
+
+  auto mapOutcome = [&](const Outcome &O) {
+    State N = St;
+    if (O.Id.W != Who::Entry) {
+      Identity Id = O.Id;
+      if (Id.Own) {
+        if ((Sum.BeginWrapper || Sum.Transfers) && Call) {
+          Id.Site = Call; // the wrapper's callers are checked: the call is the begin
+          N.Witness = extend(N.Witness, Call, Trace::Begin);
+        } else {
+          Id.Own = false; // reported inside the callee
+        }
+      }
+      N.Id = Id;
+      N.InCom = false;
+    }
+    if (O.InCom) {
+      N.InCom = true;
+      N.ComSaved = O.ComSaved.W == Who::Entry ? St.Id : O.ComSaved;
+    }
+    // Facts the callee leaves behind in what the caller handed it, and in globals.
+    for (const auto &[Param, B] : Bindings) {
+      if (!B.HasBase)
+        continue;
+      bool Writable = B.AddressOf || Param->getType()->isReferenceType() ||
+                      (Param->getType()->isPointerType() &&
+                       !Param->getType()->getPointeeType().isConstQualified());
+      if (!Writable)
+        continue;
+      PathKey KillPrefix = B.CallerBase;
+      if (!B.AddressOf && !Param->getType()->isReferenceType())
+        KillPrefix.Steps.push_back(nullptr);
+      kill(N, KillPrefix);
+      for (const auto &[K, V] : O.Facts)
+        if (A.Keys.key(K).Root == Param)
+          if (auto CK = toCaller(A.Keys.key(K), B); CK && tracked(*CK))
+            N.setFact(A.Keys.intern(*CK), V);
+    }
+    if (This) {
+      kill(N, *This);
+      for (const auto &[K, V] : O.Facts)
+        if (!A.Keys.key(K).Root)
+          if (auto CK = toCaller(A.Keys.key(K), ThisBinding); CK && tracked(*CK))
+            N.setFact(A.Keys.intern(*CK), V);
+    }
+    llvm::erase_if(N.Facts, [&](const auto &F) {
+      return A.TrackedGlobals.count(A.Keys.key(F.first).Root);
+    });
+    for (const auto &[K, V] : O.Facts)
+      if (A.TrackedGlobals.count(A.Keys.key(K).Root))
+        N.setFact(K, V);
+    if (Call && !O.Ret.isTop())
+      N.setTemp(Call, O.Ret);
+    return N;
+  };
+  for (const Outcome &O : Sum.Outcomes)
+    OutStates.push_back(mapOutcome(O));
+  if (!Sum.Throws.empty() && IsCXX && (Call || CurrentElementStmt)) {
+    std::vector<State> Thrown;
+    for (const Outcome &O : Sum.Throws)
+      Thrown.push_back(mapOutcome(O));
+    raise(Call ? static_cast<const Stmt *>(Call) : CurrentElementStmt, std::move(Thrown));
+  }
+}
+
+void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &OutStates,
+                               const PathKey *This) {
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  const ApiEntry *Api = CE ? A.Apis.lookup(CE) : nullptr;
+  auto arg = [&](int I) -> const Expr * {
+    return CE && I >= 0 && unsigned(I) < CE->getNumArgs() ? CE->getArg(I) : nullptr;
+  };
+  if (Api) {
+    switch (Api->Role) {
+    case ApiRole::Begin:
+    case ApiRole::End: {
+      // Calls aimed at another thread leave this one alone.
+      if (const Expr *T = arg(Api->ThreadArg)) {
+        bool Current = isCurrentThread(T, St) ||
+                       (Api->NullThread == ThreadNull::NullIsCurrent && constant(T) == 0);
+        if (!Current) {
+          opaqueCall(Call, St);
+          OutStates.push_back(std::move(St));
+          return;
+        }
+      }
+      // NtSetInformationThread counts only for ThreadImpersonationToken (5).
+      if ((Api->Name == "NtSetInformationThread" || Api->Name == "ZwSetInformationThread")) {
+        auto Class = arg(1) ? constant(arg(1)) : std::nullopt;
+        if (!Class || *Class != 5) {
+          opaqueCall(Call, St);
+          OutStates.push_back(std::move(St));
+          return;
+        }
+      }
+      bool IsEnd = Api->Role == ApiRole::End;
+      std::optional<Identity> Restore;
+      if (const Expr *Tok = arg(Api->TokenArg); Tok && !IsEnd) {
+        const Expr *Val = Tok->IgnoreParenCasts();
+        AbsVal V;
+        if (const auto *UO = dyn_cast<UnaryOperator>(Val);
+            UO && UO->getOpcode() == UO_AddrOf && Tok->getType()->isPointerType() &&
+            Api->Family == ApiFamily::Native)
+          V = eval(UO->getSubExpr(), St);
+        else
+          V = eval(Tok, St);
+        if (V.HasExact && V.Exact == 0) {
+          // A null token ends impersonation where the call sets a thread's token; other
+          // begins fail on it.
+          if (Api->ThreadArg < 0) {
+            St.setTemp(Call, conventionResult(Api->Conv, false));
+            OutStates.push_back(std::move(St));
+            return;
+          }
+          IsEnd = true;
+        } else if (V.HasToken)
+          Restore = V.Token;
+      }
+      if (IsEnd) {
+        if (Api->Family == ApiFamily::Com) {
+          if (St.InCom)
+            St.Id = St.ComSaved;
+          St.InCom = false;
+        } else {
+          St.Id = Identity{Who::Service, Call, false, false};
+          St.InCom = false;
+        }
+        St.setTemp(Call, conventionResult(Api->Conv, true));
+        OutStates.push_back(std::move(St));
+        return;
+      }
+      noteActed(St, Call);
+      // Failure: nothing changes.
+      if (Api->Conv != Convention::Void) {
+        State Fail = St;
+        Fail.setTemp(Call, conventionResult(Api->Conv, false));
+        OutStates.push_back(std::move(Fail));
+      }
+      if (Restore) {
+        St.Id = *Restore;
+      } else {
+        Identity New;
+        New.W = Api->Identity == IdentityKind::Self        ? Who::Self
+                : Api->Identity == IdentityKind::Anonymous ? Who::Anonymous
+                                                            : Who::Client;
+        New.Site = Call;
+        New.Com = Api->Family == ApiFamily::Com;
+        New.Own = true;
+        if (New.Com && !St.InCom) {
+          St.InCom = true;
+          St.ComSaved = St.Id;
+        }
+        St.Id = New;
+        St.Witness = extend(St.Witness, Call, Trace::Begin);
+      }
+      St.setTemp(Call, conventionResult(Api->Conv, true));
+      OutStates.push_back(std::move(St));
+      return;
+    }
+    case ApiRole::Terminator:
+      if (Api->TokenArg >= 0) { // TerminateProcess: only of the current process
+        if (const Expr *P = arg(Api->TokenArg); P && !isCurrentProcess(P)) {
+          OutStates.push_back(std::move(St));
+          return;
+        }
+      }
+      return; // the path ends here
+    case ApiRole::TokenCapture: {
+      if (const Expr *T = arg(Api->ThreadArg); T && !isCurrentThread(T, St)) {
+        opaqueCall(Call, St);
+        OutStates.push_back(std::move(St));
+        return;
+      }
+      if (const Expr *OutArg = arg(Api->TokenArg)) {
+        const Expr *Stripped = OutArg->IgnoreParenCasts();
+        if (const auto *UO = dyn_cast<UnaryOperator>(Stripped); UO && UO->getOpcode() == UO_AddrOf) {
+          AbsVal Tok;
+          Tok.HasToken = true;
+          Tok.Token = St.Id;
+          assign(St, UO->getSubExpr(), Tok);
+        }
+      }
+      OutStates.push_back(std::move(St));
+      return;
+    }
+    case ApiRole::ThreadStart:
+      noteActed(St, Call);
+      opaqueCall(Call, St);
+      OutStates.push_back(std::move(St));
+      return;
+    case ApiRole::Neutral:
+      OutStates.push_back(std::move(St));
+      return;
+    }
+  }
+
+  const FunctionDecl *Callee = A.calleeOf(Call);
+  if (Callee && A.Apis.isNeutral(Callee)) {
+    OutStates.push_back(std::move(St));
+    return;
+  }
+  if (const FunctionDecl *Def = A.relevantCallee(Call)) {
+    PathKey ObjKey;
+    const PathKey *Obj = This;
+    if (!Obj) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
+        if (auto K = A.keyOf(MC->getImplicitObjectArgument())) {
+          ObjKey = *K;
+          if (MC->getImplicitObjectArgument()->getType()->isPointerType())
+            ObjKey.Steps.push_back(nullptr);
+          Obj = &ObjKey;
+        }
+      } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
+                 OC && isa<CXXMethodDecl>(Def) && OC->getNumArgs() > 0) {
+        if (auto K = A.keyOf(OC->getArg(0))) {
+          ObjKey = *K;
+          Obj = &ObjKey;
+        }
+      }
+    }
+    applySummary(Call, Def, Obj, std::move(St), OutStates);
+    return;
+  }
+
+  noteActed(St, Call);
+  opaqueCall(Call, St);
+  // Calls that never return: listed terminators were handled above. In C the path ends;
+  // in C++ a call that is not noexcept leaves by an exception.
+  if (Callee && Callee->isNoReturn()) {
+    const auto *FPT = Callee->getType()->getAs<FunctionProtoType>();
+    if (IsCXX && !(FPT && FPT->isNothrow())) {
+      raise(Call, {std::move(St)});
+    }
+    return;
+  }
+  OutStates.push_back(std::move(St));
+}
+
+const Stmt *FunctionRun::rootOf(const Stmt *S) {
+  if (auto It = SyntheticDecl.find(S); It != SyntheticDecl.end())
+    S = It->second;
+  auto [It, New] = RootCache.try_emplace(S, nullptr);
+  if (!New)
+    return It->second;
+  const Stmt *Cur = S;
+  while (true) {
+    const Stmt *P = G.Parents->getParent(Cur);
+    if (!P)
+      break;
+    if (isa<Expr>(P)) {
+      Cur = P;
+      continue;
+    }
+    if (isa<ReturnStmt, DeclStmt>(P))
+      Cur = P;
+    break;
+  }
+  RootCache[S] = Cur;
+  return Cur;
+}
+
+const Stmt *FunctionRun::enclosingTry(const Stmt *S, bool &IsSeh) {
+  const Stmt *Child = S;
+  for (const Stmt *P = G.Parents->getParent(S); P; Child = P, P = G.Parents->getParent(P)) {
+    if (const auto *T = dyn_cast<CXXTryStmt>(P); T && Child == T->getTryBlock()) {
+      IsSeh = false;
+      return T;
+    }
+    if (const auto *T = dyn_cast<SEHTryStmt>(P); T && Child == T->getTryBlock() && T->getExceptHandler()) {
+      IsSeh = true;
+      return T;
+    }
+    if (isa<LambdaExpr>(P))
+      return nullptr;
+  }
+  return nullptr;
+}
+
+static bool hasDestructorWorthRunning(const VarDecl *VD) {
+  if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
+    return false;
+  const auto *RD = VD->getType()->getAsCXXRecordDecl();
+  return RD && RD->hasDefinition() && !RD->hasTrivialDestructor();
+}
+
+void FunctionRun::collectLiveObjects(const Stmt *From, const Stmt *Stop,
+                                     llvm::SmallVectorImpl<const VarDecl *> &Vars) {
+  const Stmt *Child = From;
+  for (const Stmt *P = G.Parents->getParent(From); P; Child = P, P = G.Parents->getParent(P)) {
+    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+      llvm::SmallVector<const VarDecl *, 4> Scope;
+      for (const Stmt *S : CS->body()) {
+        if (S == Child)
+          break;
+        if (const auto *DS = dyn_cast<DeclStmt>(S))
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D); VD && hasDestructorWorthRunning(VD))
+              Scope.push_back(VD);
+      }
+      Vars.append(Scope.rbegin(), Scope.rend());
+    }
+    if (P == Stop || isa<LambdaExpr>(P))
+      break;
+  }
+}
+
+void FunctionRun::runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States) {
+  llvm::SmallVector<const VarDecl *, 4> Vars;
+  collectLiveObjects(From, Stop, Vars);
+  for (const VarDecl *VD : Vars) {
+    const CXXDestructorDecl *D = VD->getType()->getAsCXXRecordDecl()->getDestructor();
+    const FunctionDecl *Def = A.definitionOf(D);
+    if (!Def || !A.isRelevant(Def))
+      continue;
+    PathKey This;
+    This.Root = VD;
+    std::vector<State> Next;
+    for (State &S : States)
+      applySummary(nullptr, Def, &This, std::move(S), Next);
+    States = std::move(Next);
+  }
+}
+
+// An exception leaves \p At: run the destructors of the objects it destroys, then enter
+// the handlers of the enclosing try, or leave the function.
+void FunctionRun::raise(const Stmt *At, std::vector<State> States) {
+  bool IsSeh = false;
+  const Stmt *Try = enclosingTry(At, IsSeh);
+  const Stmt *Stop = nullptr;
+  if (Try)
+    Stop = IsSeh ? static_cast<const Stmt *>(cast<SEHTryStmt>(Try)->getTryBlock())
+                 : static_cast<const Stmt *>(cast<CXXTryStmt>(Try)->getTryBlock());
+  runDestructors(At, Stop, States);
+  if (Try) {
+    if (const CFGBlock *D = DispatchOf.lookup(Try)) {
+      for (State &S : States)
+        join(D, std::move(S));
+      return;
+    }
+  }
+  for (const State &S : States)
+    exitWith(S, At->getBeginLoc(), ExitKind::Throw);
+}
+
+void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
+  Outcome O;
+  O.Id = S.Id;
+  O.InCom = S.InCom;
+  O.ComSaved = S.ComSaved;
+  for (const auto &[Key, V] : S.Facts) {
+    const PathKey &PK = A.Keys.key(Key);
+    if (!PK.Root || isa<ParmVarDecl>(PK.Root) || A.TrackedGlobals.count(PK.Root))
+      O.Facts.push_back({Key, V});
+  }
+  if (K == ExitKind::Throw) {
+    if (llvm::find(Out.Throws, O) == Out.Throws.end())
+      Out.Throws.push_back(O);
+  } else {
+    for (const auto &[Stm, V] : S.Temps)
+      if (isa<ReturnStmt>(Stm))
+        O.Ret = V;
+    if (llvm::find(Out.Outcomes, O) == Out.Outcomes.end())
+      Out.Outcomes.push_back(O);
+  }
+  if (!S.Id.impersonating() || !S.Id.Own)
+    return;
+  auto [It, New] = Leaks.try_emplace(S.Id.Site);
+  LeakInfo &LI = It->second;
+  if (New) {
+    LeakOrder.push_back(S.Id.Site);
+    LI.L.BeginSite = S.Id.Site;
+    LI.L.Com = S.Id.Com;
+    LI.L.Identity = S.Id.W == Who::Self        ? IdentityKind::Self
+                    : S.Id.W == Who::Anonymous ? IdentityKind::Anonymous
+                                               : IdentityKind::Client;
+  }
+  bool Seen = false, First = true;
+  for (const LeakExit &E : LI.L.Exits) {
+    Seen |= E.Loc == Loc && E.Kind == K;
+    if (!A.SM.isBeforeInTranslationUnit(Loc, E.Loc))
+      First = false;
+  }
+  if (!Seen)
+    LI.L.Exits.push_back({Loc, K});
+  if (!LI.HaveWitness || First) {
+    LI.L.Witness = witnessNotes(S.Witness, S.Id.Site);
+    LI.HaveWitness = true;
+  }
+}
+
+std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site) const {
+  std::vector<const Trace *> Path;
+  for (; T; T = T->Prev) {
+    if (T->K == Trace::Begin && T->At == Site)
+      break;
+    if (T->K != Trace::Begin)
+      Path.push_back(T);
+  }
+  std::vector<PathNote> Notes;
+  std::set<std::pair<unsigned, std::string>> Seen;
+  for (auto It = Path.rbegin(); It != Path.rend() && Notes.size() < 10; ++It) {
+    const Trace *N = *It;
+    std::string Text;
+    switch (N->K) {
+    case Trace::True:
+      Text = "assuming the condition is true";
+      break;
+    case Trace::False:
+      Text = "assuming the condition is false";
+      break;
+    case Trace::Case:
+      Text = "taking this case";
+      break;
+    case Trace::Default:
+      Text = "taking the default case";
+      break;
+    case Trace::Begin:
+      continue;
+    }
+    SourceLocation Loc = N->At->getBeginLoc();
+    if (Seen.insert({Loc.getRawEncoding(), Text}).second)
+      Notes.push_back({Loc, Text});
+  }
+  return Notes;
+}
+
+void FunctionRun::join(const CFGBlock *To, State S) {
+  std::vector<State> &Set = In[To->getBlockID()];
+  if (Widened[To->getBlockID()]) {
+    S.Facts.clear();
+    S.Temps.clear();
+  }
+  for (const State &T : Set)
+    if (T.sameAs(S))
+      return;
+  // A state with fewer facts and the same identity already covers this one.
+  for (const State &T : Set)
+    if (T.Id == S.Id && T.InCom == S.InCom && T.Temps == S.Temps &&
+        std::includes(S.Facts.begin(), S.Facts.end(), T.Facts.begin(), T.Facts.end(),
+                      [](const auto &X, const auto &Y) {
+                        return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
+                      }))
+      return;
+  Set.push_back(std::move(S));
+  if (Set.size() > A.Config.MaxStatesPerPoint) {
+    // Too many states here: forget facts, never states.
+    std::vector<State> Merged;
+    for (State &T : Set) {
+      T.Facts.clear();
+      T.Temps.clear();
+      bool Dup = false;
+      for (const State &M : Merged)
+        Dup |= M.sameAs(T);
+      if (!Dup)
+        Merged.push_back(std::move(T));
+    }
+    Set = std::move(Merged);
+    Widened[To->getBlockID()] = true;
+    const Stmt *First = nullptr;
+    for (const CFGElement &E : *To)
+      if (auto CS = E.getAs<CFGStmt>()) {
+        First = CS->getStmt();
+        break;
+      }
+    if (First && WidenedAt.insert(First).second)
+      Out.Report.DebugNotes.push_back(
+          {First->getBeginLoc(), "more than " + std::to_string(A.Config.MaxStatesPerPoint) +
+                                     " states reach this point: facts about tracked "
+                                     "expressions are dropped here"});
+  }
+  Worklist.insert({Order[To->getBlockID()], To->getBlockID()});
+}
+
+void FunctionRun::propagate(const CFGBlock *, const CFGBlock *To, State S, const Stmt *Cond,
+                            Trace::Kind K) {
+  if (Cond)
+    S.Witness = extend(S.Witness, Cond, K);
+  join(To, std::move(S));
+}
+
+void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
+                               std::vector<State> &OutStates) {
+  // A new full expression forgets the call results and choices of the previous one.
+  const Stmt *Root = rootOf(S);
+  if (St.TempRoot != Root) {
+    St.Temps.clear();
+    St.TempRoot = Root;
+  }
+  if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
+    const PathKey *This = nullptr;
+    PathKey Obj;
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+      // The object under construction: `T v(args);`.
+      if (const auto *DS = dyn_cast_or_null<DeclStmt>(rootOf(S)); DS && DS->isSingleDecl())
+        if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
+            VD && VD->getInit() && VD->getInit()->IgnoreImplicit() == CE) {
+          Obj.Root = VD;
+          This = &Obj;
+        }
+    }
+    std::vector<State> Res;
+    transferCall(cast<Expr>(S), std::move(St), Res, This);
+    // A call inside a __try or try may leave for the handlers.
+    bool IsSeh = false;
+    if (enclosingTry(S, IsSeh)) {
+      const FunctionDecl *Callee = A.calleeOf(cast<Expr>(S));
+      const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
+      bool MayThrow = IsSeh || !(FPT && FPT->isNothrow());
+      if (MayThrow && !Res.empty())
+        raise(S, Res);
+    }
+    for (State &R : Res)
+      OutStates.push_back(std::move(R));
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (BO->getOpcode() == BO_Assign) {
+      assign(St, BO->getLHS(), eval(BO->getRHS(), St));
+    } else if (BO->isCompoundAssignmentOp()) {
+      auto K = A.keyOf(BO->getLHS());
+      auto C = constant(BO->getRHS());
+      if (K && C && (BO->getOpcode() == BO_OrAssign || BO->getOpcode() == BO_AndAssign)) {
+        // Keep masked facts the operation decides: `f |= F` sets F, `f &= ~F` clears F.
+        FactList Keep;
+        for (const auto &[Key, V] : St.Facts) {
+          const PathKey &PK = A.Keys.key(Key);
+          if (PK.Root == K->Root && PK.Steps == K->Steps && PK.Mask) {
+            if (BO->getOpcode() == BO_OrAssign && (PK.Mask & uint64_t(*C)) == PK.Mask)
+              Keep.push_back({Key, AbsVal::signs(Pos)});
+            else if (BO->getOpcode() == BO_AndAssign && (PK.Mask & uint64_t(*C)) == 0)
+              Keep.push_back({Key, AbsVal::exact(0)});
+            else if (BO->getOpcode() == BO_OrAssign && (PK.Mask & uint64_t(*C)) == 0)
+              Keep.push_back({Key, V});
+            else if (BO->getOpcode() == BO_AndAssign && (PK.Mask & uint64_t(*C)) == PK.Mask)
+              Keep.push_back({Key, V});
+          }
+        }
+        kill(St, *K);
+        for (const auto &[Key, V] : Keep)
+          St.setFact(Key, V);
+        PathKey MK = *K;
+        MK.Mask = uint64_t(*C);
+        if (BO->getOpcode() == BO_OrAssign && MK.Mask && tracked(MK))
+          St.setFact(A.Keys.intern(MK), AbsVal::signs(Pos));
+      } else if (K) {
+        PathKey U = *K;
+        U.Mask = 0;
+        kill(St, U);
+      }
+    }
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    // Taking an address lets anything write through it; as a call's argument, the call
+    // itself decides (a summary knows what it writes, an unknown call kills).
+    bool CallArgument = UO->getOpcode() == UO_AddrOf &&
+                        isa_and_nonnull<CallExpr, CXXConstructExpr>(
+                            G.Parents->getParentIgnoreParenCasts(UO));
+    if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) && !CallArgument) {
+      if (auto K = A.keyOf(UO->getSubExpr()))
+        kill(St, *K);
+    }
+  } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D)) {
+        PathKey K;
+        K.Root = VD;
+        const Expr *Init0 = VD->getInit();
+        if (!Init0 || !isa<CXXConstructExpr>(Init0->IgnoreImplicit()))
+          kill(St, K);
+        if (const Expr *Init = VD->getInit(); Init && !VD->getType()->isReferenceType() &&
+                                              tracked(K) && !isa<CXXConstructExpr>(Init->IgnoreImplicit()))
+          St.setFact(A.Keys.intern(K), eval(Init, St));
+      }
+  } else if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef) {
+        PathKey K;
+        K.Root = C.getCapturedVar();
+        kill(St, K);
+      }
+  } else if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    if (const Expr *RV = RS->getRetValue())
+      St.setTemp(RS, eval(RV, St));
+  }
+  OutStates.push_back(std::move(St));
+}
+
+void FunctionRun::transferElement(const CFGElement &E, const CFGBlock *B,
+                                  std::vector<State> &States) {
+  std::vector<State> Next;
+  if (auto CS = E.getAs<CFGStmt>()) {
+    for (State &S : States)
+      transferStmt(CS->getStmt(), B, std::move(S), Next);
+  } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+    const VarDecl *VD = D->getVarDecl();
+    CurrentElementStmt = D->getTriggerStmt();
+    const auto *RD = VD->getType()->getAsCXXRecordDecl();
+    const FunctionDecl *Def = RD && RD->hasDefinition() ? A.definitionOf(RD->getDestructor()) : nullptr;
+    if (!Def || !A.isRelevant(Def))
+      return;
+    PathKey This;
+    This.Root = VD;
+    for (State &S : States)
+      applySummary(nullptr, Def, &This, std::move(S), Next);
+  } else {
+    return;
+  }
+  States = std::move(Next);
+}
+
+void FunctionRun::run() {
+  IsCXX = A.Ctx.getLangOpts().CPlusPlus;
+  Out.Report.Function = FD;
+  Out.Transfers = ApiModel::annotation(FD, "transfers").has_value();
+  Out.Report.Transfers = Out.Transfers;
+  G = buildFunctionCfg(FD, A.Ctx);
+  if (!G.Graph) {
+    Out.Report.NotAnalysed = G.Failure;
+    Out.Unknown = true;
+    return;
+  }
+  A.roots(FD);
+  const CFG &Cfg = *G.Graph;
+  for (const auto &[Synth, Orig] : Cfg.synthetic_stmts())
+    SyntheticDecl[Synth] = Orig;
+
+  // Reverse post-order: the worklist visits blocks in a fixed order, which makes the
+  // witness paths deterministic.
+  unsigned N = Cfg.getNumBlockIDs();
+  In.assign(N, {});
+  Order.assign(N, ~0u);
+  ById.assign(N, nullptr);
+  Widened.assign(N, false);
+  for (const CFGBlock *B : Cfg)
+    ById[B->getBlockID()] = B;
+  std::vector<const CFGBlock *> Post;
+  {
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> Stack;
+    std::vector<bool> Seen(N);
+    const CFGBlock *Entry = &Cfg.getEntry();
+    Stack.push_back({Entry, Entry->succ_begin()});
+    Seen[Entry->getBlockID()] = true;
+    while (!Stack.empty()) {
+      auto &[B, It] = Stack.back();
+      if (It == B->succ_end()) {
+        Post.push_back(B);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *S = It->getReachableBlock();
+      ++It;
+      if (S && !Seen[S->getBlockID()]) {
+        Seen[S->getBlockID()] = true;
+        Stack.push_back({S, S->succ_begin()});
+      }
+    }
+    unsigned Idx = 0;
+    for (auto It = Post.rbegin(); It != Post.rend(); ++It)
+      Order[(*It)->getBlockID()] = Idx++;
+    // Blocks clang leaves without predecessors (handlers) come last.
+    for (const CFGBlock *B : Cfg)
+      if (Order[B->getBlockID()] == ~0u)
+        Order[B->getBlockID()] = Idx++;
+  }
+  for (const CFGBlock *B : Cfg)
+    if (const Stmt *T = B->getTerminatorStmt(); T && isa<CXXTryStmt, SEHTryStmt>(T))
+      DispatchOf[T] = B;
+
+  State Init;
+  Init.Facts = EntryFacts;
+  join(&Cfg.getEntry(), Init);
+
+  const CFGBlock *ExitBlock = &Cfg.getExit();
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  SourceLocation EndLoc = Body ? Body->getRBracLoc() : FD->getEndLoc();
+
+  unsigned Steps = 0;
+  while (!Worklist.empty()) {
+    auto [Idx, Id] = *Worklist.begin();
+    Worklist.erase(Worklist.begin());
+    const CFGBlock *B = ById[Id];
+    if (!B)
+      continue;
+    if (++Steps > 200000) {
+      Out.Report.NotAnalysed = "the analysis exceeded its step budget";
+      Out.Unknown = true;
+      return;
+    }
+    std::vector<State> States = In[Id];
+    for (const CFGElement &E : *B) {
+      transferElement(E, B, States);
+      if (States.empty())
+        break;
+    }
+    if (States.empty())
+      continue;
+
+    const Stmt *Term = B->getTerminatorStmt();
+    if (Term && isa<CXXThrowExpr>(Term)) {
+      raise(Term, std::move(States));
+      continue;
+    }
+    // Exits: where does this block leave the function from?
+    auto exitLoc = [&](ExitKind &K) {
+      for (auto It = B->rbegin(); It != B->rend(); ++It)
+        if (auto CS = It->getAs<CFGStmt>())
+          if (isa<ReturnStmt>(CS->getStmt())) {
+            K = ExitKind::Return;
+            return CS->getStmt()->getBeginLoc();
+          }
+      K = ExitKind::FallOff;
+      return EndLoc;
+    };
+
+    const Stmt *Cond = B->getTerminatorCondition(false);
+    bool Binary = B->succ_size() == 2 && Cond && Term &&
+                  !isa<SwitchStmt, CXXTryStmt, SEHTryStmt>(Term);
+    bool ExprTerm = Term && isa<Expr>(Term);
+    unsigned SuccIdx = 0;
+    for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++SuccIdx) {
+      const CFGBlock *S = SI->getReachableBlock();
+      if (!S)
+        continue;
+      for (const State &St : States) {
+        State Next = St;
+        const Stmt *NoteAt = nullptr;
+        Trace::Kind K = Trace::True;
+        if (Binary) {
+          bool Taken = SuccIdx == 0;
+          const auto *CondE = cast<Expr>(Cond);
+          if (isa<BinaryOperator, AbstractConditionalOperator>(Term))
+            Next.setTemp(Term, AbsVal::exact(Taken ? 1 : 0));
+          if (!assume(Next, CondE, Taken))
+            continue;
+          // Loops and conditions on the witness path; the `&&`/`||` operands as well.
+          NoteAt = CondE;
+          K = Taken ? Trace::True : Trace::False;
+        } else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(Term)) {
+          const Expr *SwCond = Sw->getCond();
+          const Stmt *Label = S->getLabel();
+          if (const auto *Case = dyn_cast_or_null<CaseStmt>(Label)) {
+            auto V = constant(Case->getLHS());
+            if (V && !Case->getRHS() && !learn(Next, SwCond, BO_EQ, *V, true))
+              continue;
+            NoteAt = Case;
+            K = Trace::Case;
+          } else {
+            // default, or no case matched: none of the case values.
+            bool Feasible = true;
+            for (const SwitchCase *C = Sw->getSwitchCaseList(); C; C = C->getNextSwitchCase())
+              if (const auto *Case = dyn_cast<CaseStmt>(C))
+                if (auto V = constant(Case->getLHS()); V && !Case->getRHS())
+                  Feasible = Feasible && learn(Next, SwCond, BO_EQ, *V, false);
+            if (!Feasible)
+              continue;
+            NoteAt = Label ? Label : static_cast<const Stmt *>(Sw);
+            K = Trace::Default;
+          }
+        }
+        if (Term && !ExprTerm) {
+          Next.Temps.clear();
+          Next.TempRoot = nullptr;
+        }
+        if (S == ExitBlock) {
+          ExitKind EK;
+          SourceLocation Loc = exitLoc(EK);
+          if (NoteAt)
+            Next.Witness = extend(Next.Witness, NoteAt, K);
+          exitWith(Next, Loc, EK);
+          continue;
+        }
+        propagate(B, S, std::move(Next), NoteAt, K);
+      }
+    }
+  }
+  finish();
+}
+
+void FunctionRun::finish() {
+  bool HasEnd = A.Info[FD].ContainsEnd;
+  // A begin-wrapper: nothing but neutral calls while its own impersonation is in force,
+  // and no end anywhere in it. Its callers are checked instead.
+  bool Wrapper = !Leaks.empty() && !HasEnd;
+  for (const Stmt *Site : LeakOrder)
+    Wrapper = Wrapper && !ActedSites.count(Site);
+  Out.BeginWrapper = Wrapper;
+  Out.Report.IsBeginWrapper = Wrapper;
+  Out.Report.IsThreadStartRoutine = A.ThreadStarts.count(FD->getCanonicalDecl()) > 0;
+  if (Wrapper)
+    Out.Report.DebugNotes.push_back(
+        {FD->getLocation(), "'" + FD->getNameAsString() +
+                                "' is a begin-wrapper: its callers are checked for the revert"});
+  for (const Stmt *Site : LeakOrder) {
+    Leak L = Leaks[Site].L;
+    std::string Name;
+    if (const auto *C = dyn_cast<CallExpr>(Site)) {
+      if (const FunctionDecl *F = C->getDirectCallee())
+        Name = F->getNameAsString();
+      else if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
+        Name = ME->getMemberDecl()->getNameAsString();
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
+      Name = CE->getConstructor()->getParent()->getNameAsString();
+    }
+    L.BeginName = Name;
+    L.ViaWrapper = !A.api(cast<Expr>(Site));
+    llvm::sort(L.Exits, [&](const LeakExit &X, const LeakExit &Y) {
+      return A.SM.isBeforeInTranslationUnit(X.Loc, Y.Loc);
+    });
+    Out.Report.Leaks.push_back(std::move(L));
+  }
+}
+
+} // namespace
+
+const Summary &
+TranslationUnitAnalysis::Impl::summarize(const FunctionDecl *FD,
+                                         const std::vector<std::pair<KeyId, AbsVal>> &Context) {
+  ContextKey Key{FD, Context};
+  if (auto It = Summaries.find(Key); It != Summaries.end())
+    return It->second;
+  if (auto It = InProgress.find(Key); It != InProgress.end()) {
+    // Recursion: use the previous round's answer, or treat the call as unknown.
+    RecursionHit[Key] = true;
+    static const Summary UnknownSummary = [] {
+      Summary S;
+      Outcome O;
+      S.Outcomes.push_back(O);
+      return S;
+    }();
+    if (auto P = Summaries.find(Key); P != Summaries.end())
+      return P->second;
+    return UnknownSummary;
+  }
+  FactList Entry(Context.begin(), Context.end());
+  Summary Result;
+  for (unsigned Round = 0; Round < 3; ++Round) {
+    InProgress[Key] = Round;
+    RecursionHit.erase(Key);
+    Summary S;
+    FunctionRun(*this, FD, Entry, S).run();
+    InProgress.erase(Key);
+    bool Recursive = RecursionHit.count(Key);
+    bool Settled = !Recursive || (Round > 0 && S.Outcomes == Result.Outcomes);
+    Result = std::move(S);
+    if (Settled)
+      break;
+    if (Round == 2) {
+      Result.Unknown = true;
+      Result.Report.DebugNotes.push_back(
+          {FD->getLocation(), "the recursion through '" + FD->getNameAsString() +
+                                  "' did not settle in three rounds; its summary is unknown"});
+      break;
+    }
+    // Give the next round this round's answer for the recursive calls.
+    Summaries[Key] = Result;
+  }
+  Summaries[Key] = std::move(Result);
+  return Summaries[Key];
+}
+
+const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
+  if (Done)
+    return Reports;
+  Done = true;
+  collectThreadStarts();
+  // Every function definition of the traversal scope (instantiations and lambdas too).
+  std::vector<const FunctionDecl *> Functions;
+  struct V : RecursiveASTVisitor<V> {
+    std::vector<const FunctionDecl *> &Out;
+    explicit V(std::vector<const FunctionDecl *> &O) : Out(O) {}
+    bool shouldVisitTemplateInstantiations() const { return true; }
+    bool shouldVisitLambdaBody() const { return true; }
+    bool VisitFunctionDecl(FunctionDecl *FD) {
+      if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
+        Out.push_back(FD);
+      return true;
+    }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      if (CXXMethodDecl *Op = LE->getCallOperator(); Op && !Op->isDependentContext())
+        Out.push_back(Op);
+      return true;
+    }
+  } Vis(Functions);
+  for (Decl *D : Ctx.getTraversalScope())
+    Vis.TraverseDecl(D);
+  for (const FunctionDecl *FD : Functions)
+    if (definitionOf(FD) == FD && isRelevant(FD))
+      roots(FD);
+  llvm::SmallPtrSet<const FunctionDecl *, 32> Seen;
+  for (const FunctionDecl *FD : Functions) {
+    if (!Seen.insert(FD).second || definitionOf(FD) != FD || !isRelevant(FD))
+      continue;
+    const Summary &S = summarize(FD, {});
+    FunctionReport R = S.Report;
+    R.Function = FD;
+    Reports.push_back(std::move(R));
+  }
+  return Reports;
+}
+
+// ---------------------------------------------------------------------------------------
+
+TranslationUnitAnalysis::TranslationUnitAnalysis(ASTContext &Ctx, const EngineConfig &Config)
+    : I(std::make_unique<Impl>(Ctx, Config)) {}
+TranslationUnitAnalysis::~TranslationUnitAnalysis() = default;
+
+const std::vector<FunctionReport> &TranslationUnitAnalysis::reports() { return I->reports(); }
+const ApiModel &TranslationUnitAnalysis::apis() const { return I->Apis; }
+
+std::shared_ptr<TranslationUnitAnalysis>
+TranslationUnitAnalysis::get(ASTContext &Ctx, const EngineConfig &Config) {
+  // clangd builds several translation units at once, on several threads.
+  static std::mutex Lock;
+  static std::map<std::pair<const ASTContext *, EngineConfig>, std::weak_ptr<TranslationUnitAnalysis>>
+      Live;
+  std::lock_guard<std::mutex> Guard(Lock);
+  auto Key = std::make_pair(&Ctx, Config);
+  if (auto It = Live.find(Key); It != Live.end())
+    if (auto Shared = It->second.lock())
+      return Shared;
+  for (auto It = Live.begin(); It != Live.end();)
+    It = It->second.expired() ? Live.erase(It) : std::next(It);
+  auto Shared = std::make_shared<TranslationUnitAnalysis>(Ctx, Config);
+  Live[Key] = Shared;
+  return Shared;
+}
+
+} // namespace clang::tidy::impersonation

@@ -1,0 +1,109 @@
+// The flow engine: a path-sensitive model of the current thread's impersonation state.
+//
+// An ESP-style property simulation (Das, Lerner, Seigle, PLDI 2002) over clang::CFG, for C
+// and C++ alike. Each program point holds a small set of abstract states; a state is the
+// identity in force (as the caller left it, the service's primary token, the client, the
+// service itself, anonymous) plus facts about tracked expressions (locals, parameters,
+// globals and field/pointer paths from them, optionally masked: `ctx->imp`,
+// `req.flags & F`). A begin call splits a state into success and failure; branch
+// conditions prune states and record what they learned.
+//
+// Guarantees and limits:
+//  - States that differ are kept apart up to MaxStatesPerPoint per CFG block entry. Beyond
+//    that, facts are dropped (never states), so no path is lost and the cost per block is
+//    bounded: the whole analysis is linear in the CFG size, not in the number of paths.
+//  - Only expressions that guard a begin, an end, a relevant call or an assignment to a
+//    tracked expression are tracked (the ESP rule); everything else is not modelled.
+//  - Calls to functions defined in the translation unit use summaries computed on demand
+//    for each calling context (facts on arguments and what they point to). A recursive
+//    group gets three rounds; a call still unresolved then is treated as unknown.
+//  - What clang's CFG leaves out is added: destructors of in-scope objects on throw edges,
+//    `__try/__finally` (lowered: the finally runs on return, goto, break, continue,
+//    `__leave` and fall-through), edges from calls inside `__try`/`try` to the handlers.
+//    A function that still has no CFG is reported as not analysed, never as clean.
+//  - Exceptions thrown by calls outside a local try are not followed; explicit throws and
+//    C++ noreturn calls that are not listed terminators (and not noexcept) are.
+//
+// One analysis per translation unit and engine configuration, shared by every check and
+// freed when the last check lets go of it (at the end of the translation unit).
+#pragma once
+
+#include "ApiModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Decl.h"
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clang::tidy::impersonation {
+
+struct EngineConfig {
+  std::string BeginFunctions;
+  std::string EndFunctions;
+  std::string NeutralFunctions;
+  unsigned MaxStatesPerPoint = 16;
+
+  bool operator<(const EngineConfig &O) const {
+    return std::tie(BeginFunctions, EndFunctions, NeutralFunctions, MaxStatesPerPoint) <
+           std::tie(O.BeginFunctions, O.EndFunctions, O.NeutralFunctions, O.MaxStatesPerPoint);
+  }
+};
+
+/// A note on the way from a begin to a problem: a branch decision, an exit.
+struct PathNote {
+  SourceLocation Loc;
+  std::string Text;
+};
+
+enum class ExitKind : uint8_t { Return, FallOff, Throw };
+
+struct LeakExit {
+  SourceLocation Loc;
+  ExitKind Kind;
+};
+
+/// A begin whose impersonation is still in force at one or more exits of its function.
+struct Leak {
+  const Stmt *BeginSite = nullptr; // the begin call, or a call/construction of a wrapper
+  std::string BeginName;           // what the message names: the API or the wrapper
+  bool ViaWrapper = false;
+  bool Com = false;          // COM reverts by itself when the call ends
+  IdentityKind Identity = IdentityKind::Client;
+  std::vector<LeakExit> Exits;   // sorted by source position, distinct
+  std::vector<PathNote> Witness; // branch decisions from the begin to the first exit
+};
+
+struct FunctionReport {
+  const FunctionDecl *Function = nullptr;
+  bool IsThreadStartRoutine = false;
+  bool IsBeginWrapper = false;
+  bool Transfers = false; // marked impersonation::transfers
+  std::vector<Leak> Leaks;
+  /// Set when the function contains impersonation calls but could not be analysed.
+  std::optional<std::string> NotAnalysed;
+  /// Where the engine lost precision or gave up on a callee (shown under a debug option).
+  std::vector<PathNote> DebugNotes;
+};
+
+class TranslationUnitAnalysis {
+public:
+  /// The shared analysis of \p Ctx under \p Config, created on first use.
+  static std::shared_ptr<TranslationUnitAnalysis> get(ASTContext &Ctx,
+                                                      const EngineConfig &Config);
+  TranslationUnitAnalysis(ASTContext &Ctx, const EngineConfig &Config);
+  ~TranslationUnitAnalysis();
+
+  /// Analyses every function of the traversal scope that takes part in impersonation
+  /// (once; later calls return the same reports), in source order.
+  const std::vector<FunctionReport> &reports();
+  const ApiModel &apis() const;
+
+  class Impl;
+
+private:
+  std::unique_ptr<Impl> I;
+};
+
+} // namespace clang::tidy::impersonation

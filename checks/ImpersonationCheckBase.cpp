@@ -1,0 +1,62 @@
+#include "ImpersonationCheckBase.h"
+
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::impersonation {
+
+ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Debug(Options.getLocalOrGlobal("Debug", false)) {
+  Config.BeginFunctions = Options.getLocalOrGlobal("BeginFunctions", "").str();
+  Config.EndFunctions = Options.getLocalOrGlobal("EndFunctions", "").str();
+  Config.NeutralFunctions =
+      Options.getLocalOrGlobal("NeutralFunctions", defaultNeutralFunctions()).str();
+  Config.MaxStatesPerPoint = Options.getLocalOrGlobal("MaxStatesPerPoint", 16u);
+  if (Config.MaxStatesPerPoint < 1) {
+    configurationDiag("invalid value '%0' for option 'MaxStatesPerPoint' of check '%1': it "
+                      "must be at least 1; using 16")
+        << Config.MaxStatesPerPoint << Name;
+    Config.MaxStatesPerPoint = 16;
+  }
+  ApiModel Probe(Config.BeginFunctions, Config.EndFunctions, Config.NeutralFunctions);
+  for (const std::string &E : Probe.errors())
+    configurationDiag("check '%0': %1") << Name << E;
+}
+
+void ImpersonationCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "BeginFunctions", Config.BeginFunctions);
+  Options.store(Opts, "EndFunctions", Config.EndFunctions);
+  Options.store(Opts, "NeutralFunctions", Config.NeutralFunctions);
+  Options.store(Opts, "MaxStatesPerPoint", Config.MaxStatesPerPoint);
+  Options.store(Opts, "Debug", Debug);
+}
+
+void ImpersonationCheckBase::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(translationUnitDecl().bind("tu"), this);
+}
+
+void ImpersonationCheckBase::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  // A translation unit with errors has a partial AST: stay quiet rather than guess.
+  if (Ctx.getDiagnostics().hasUncompilableErrorOccurred())
+    return;
+  if (!Analysis)
+    Analysis = TranslationUnitAnalysis::get(Ctx, Config);
+  report(*Analysis, Ctx);
+}
+
+bool ImpersonationCheckBase::reportable(SourceLocation Loc, const SourceManager &SM) const {
+  return Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+void ImpersonationCheckBase::emitDebugNotes(const FunctionReport &R, const SourceManager &SM) {
+  if (!Debug)
+    return;
+  for (const PathNote &N : R.DebugNotes)
+    if (reportable(N.Loc, SM))
+      diag(N.Loc, "%0", DiagnosticIDs::Remark) << N.Text;
+}
+
+} // namespace clang::tidy::impersonation
