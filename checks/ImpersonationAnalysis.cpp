@@ -1672,7 +1672,8 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
     if (enclosingTry(S, IsSeh)) {
       const FunctionDecl *Callee = A.calleeOf(cast<Expr>(S));
       const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
-      bool MayThrow = IsSeh || !(FPT && FPT->isNothrow());
+      // As under /EHsc: C functions do not throw C++ exceptions; any call may raise SEH.
+      bool MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
       if (MayThrow && !Res.empty())
         raise(S, Res);
     }
@@ -1857,15 +1858,18 @@ void FunctionRun::run() {
       transferElement(E, B, States);
       if (States.empty())
         break;
+      // clang ends a throw's block with an edge to the exit or the try dispatch, without
+      // the destructors: leave through raise() instead.
+      if (auto CS = E.getAs<CFGStmt>(); CS && isa<CXXThrowExpr>(CS->getStmt())) {
+        raise(CS->getStmt(), std::move(States));
+        States.clear();
+        break;
+      }
     }
     if (States.empty())
       continue;
 
     const Stmt *Term = B->getTerminatorStmt();
-    if (Term && isa<CXXThrowExpr>(Term)) {
-      raise(Term, std::move(States));
-      continue;
-    }
     // Exits: where does this block leave the function from?
     auto exitLoc = [&](ExitKind &K) {
       for (auto It = B->rbegin(); It != B->rend(); ++It)
@@ -1926,6 +1930,16 @@ void FunctionRun::run() {
         if (Term && !ExprTerm) {
           Next.Temps.clear();
           Next.TempRoot = nullptr;
+        }
+        if (S == ExitBlock && Term && isa<CXXTryStmt, SEHTryStmt>(Term)) {
+          // No handler took the exception: it leaves the function. An __except whose
+          // filter always executes the handler takes every exception.
+          if (const auto *T = dyn_cast<SEHTryStmt>(Term))
+            if (const SEHExceptStmt *X = T->getExceptHandler())
+              if (constant(X->getFilterExpr()).value_or(0) == 1)
+                continue;
+          exitWith(Next, Term->getBeginLoc(), ExitKind::Throw);
+          continue;
         }
         if (S == ExitBlock) {
           ExitKind EK;
