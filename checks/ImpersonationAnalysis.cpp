@@ -150,6 +150,12 @@ private:
 
 using FactList = llvm::SmallVector<std::pair<KeyId, AbsVal>, 4>;
 
+// Which way a `&&`, `||` or `?:` went is kept beside the call results, under a tagged
+// pointer so it never reads as the operator's value.
+inline const Stmt *choiceKey(const Stmt *Op) {
+  return reinterpret_cast<const Stmt *>(reinterpret_cast<uintptr_t>(Op) | 1);
+}
+
 // The witness path: branch decisions and begins, newest first.
 struct Trace {
   enum Kind : uint8_t { Begin, True, False, Case, Default };
@@ -807,7 +813,7 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
     case BO_LOr: {
       bool IsAnd = BO->getOpcode() == BO_LAnd;
       Tri L = truth(BO->getLHS(), S);
-      if (const AbsVal *Choice = S.temp(BO))
+      if (const AbsVal *Choice = S.temp(choiceKey(BO)))
         L = Choice->truth();
       if (L == (IsAnd ? Tri::False : Tri::True))
         return AbsVal::boolean(L);
@@ -841,7 +847,7 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
   }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
     Tri C = truth(CO->getCond(), S);
-    if (const AbsVal *Choice = S.temp(CO))
+    if (const AbsVal *Choice = S.temp(choiceKey(CO)))
       C = Choice->truth();
     if (C == Tri::True)
       return eval(CO->getTrueExpr(), S);
@@ -903,7 +909,7 @@ bool FunctionRun::assume(State &S, const Expr *E, bool Outcome) const {
       if (Outcome == IsAnd)
         return assume(S, BO->getLHS(), IsAnd) && assume(S, BO->getRHS(), IsAnd);
       Tri L = truth(BO->getLHS(), S);
-      if (const AbsVal *Choice = S.temp(BO))
+      if (const AbsVal *Choice = S.temp(choiceKey(BO)))
         L = Choice->truth();
       if (L == (IsAnd ? Tri::False : Tri::True))
         return true;
@@ -944,7 +950,7 @@ bool FunctionRun::assume(State &S, const Expr *E, bool Outcome) const {
   }
   if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
     Tri C = truth(CO->getCond(), S);
-    if (const AbsVal *Choice = S.temp(CO))
+    if (const AbsVal *Choice = S.temp(choiceKey(CO)))
       C = Choice->truth();
     if (C == Tri::True)
       return assume(S, CO->getTrueExpr(), Outcome);
@@ -1036,12 +1042,8 @@ void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
         kill(St, *K);
       }
   }
-  if (!isa<CXXConstructExpr>(Call) && !(Callee && Callee->isConstexpr()))
-    llvm::erase_if(St.Facts, [&](const auto &F) {
-      const PathKey &K = A.Keys.key(F.first);
-      const auto *VD = dyn_cast_or_null<VarDecl>(K.Root);
-      return VD && VD->hasGlobalStorage() && !VD->isStaticLocal() && !VD->getType().isConstQualified();
-    });
+  // Globals are left alone: a service's flags are not written behind its back by the
+  // library functions it calls (and summarized callees report their own writes).
 }
 
 // The calling context of a callee: facts on its parameters, what they point to, its
@@ -1524,7 +1526,7 @@ void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
       Out.Throws.push_back(O);
   } else {
     for (const auto &[Stm, V] : S.Temps)
-      if (isa<ReturnStmt>(Stm))
+      if (!(reinterpret_cast<uintptr_t>(Stm) & 1) && isa<ReturnStmt>(Stm))
         O.Ret = V;
     if (llvm::find(Out.Outcomes, O) == Out.Outcomes.end())
       Out.Outcomes.push_back(O);
@@ -1899,11 +1901,13 @@ void FunctionRun::run() {
           bool Taken = SuccIdx == 0;
           const auto *CondE = cast<Expr>(Cond);
           if (isa<BinaryOperator, AbstractConditionalOperator>(Term))
-            Next.setTemp(Term, AbsVal::exact(Taken ? 1 : 0));
+            Next.setTemp(choiceKey(Term), AbsVal::exact(Taken ? 1 : 0));
           if (!assume(Next, CondE, Taken))
             continue;
           // Loops and conditions on the witness path; the `&&`/`||` operands as well.
-          NoteAt = CondE;
+          // A constant condition (`while (0)` in a macro) is no decision.
+          if (!constant(CondE))
+            NoteAt = CondE;
           K = Taken ? Trace::True : Trace::False;
         } else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(Term)) {
           const Expr *SwCond = Sw->getCond();
