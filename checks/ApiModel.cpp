@@ -175,8 +175,15 @@ static bool isSystemApiDecl(const FunctionDecl *FD) {
 
 const ApiEntry *ApiModel::lookupFunction(const FunctionDecl *FD) const {
   FD = FD->getCanonicalDecl();
-  if (auto It = Annotated.find(FD); It != Annotated.end())
-    return It->second.get();
+  auto [It, New] = FunctionCache.try_emplace(FD, nullptr);
+  if (!New)
+    return It->second;
+  const ApiEntry *E = classify(FD);
+  FunctionCache[FD] = E;
+  return E;
+}
+
+const ApiEntry *ApiModel::classify(const FunctionDecl *FD) const {
   std::string Arg;
   if (annotation(FD, "begin", &Arg)) {
     auto E = std::make_unique<ApiEntry>(ApiEntry{
@@ -280,7 +287,11 @@ const ApiEntry *ApiModel::lookup(const CallExpr *Call) const {
 bool ApiModel::isNeutral(const FunctionDecl *FD) const {
   if (!FD->getIdentifier())
     return false;
-  return Neutral.count(FD->getQualifiedNameAsString()) || Neutral.count(FD->getName());
+  FD = FD->getCanonicalDecl();
+  auto [It, New] = NeutralCache.try_emplace(FD, false);
+  if (New)
+    It->second = Neutral.count(FD->getName()) || Neutral.count(FD->getQualifiedNameAsString());
+  return It->second;
 }
 
 } // namespace clang::tidy::impersonation

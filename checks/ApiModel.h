@@ -79,6 +79,7 @@ public:
 
 private:
   const ApiEntry *lookupFunction(const FunctionDecl *FD) const;
+  const ApiEntry *classify(const FunctionDecl *FD) const;
   const ApiEntry *lookupComMethod(const CallExpr *Call) const;
 
   llvm::StringMap<ApiEntry> Builtin;
@@ -88,6 +89,9 @@ private:
   std::vector<std::string> Errors;
   // Rows made for annotated functions, created on first lookup.
   mutable llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ApiEntry>> Annotated;
+  // Every declaration is classified once per translation unit.
+  mutable llvm::DenseMap<const FunctionDecl *, const ApiEntry *> FunctionCache;
+  mutable llvm::DenseMap<const FunctionDecl *, bool> NeutralCache;
 };
 
 } // namespace clang::tidy::impersonation

@@ -173,7 +173,19 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = false;
   Options.AddInitializers = false;
-  Options.setAllAlwaysAdd();
+  // The engine evaluates conditions itself; clang's constant folding of every branch
+  // condition costs more than the rest of the graph.
+  Options.PruneTriviallyFalseEdges = false;
+  // Only the elements the engine transfers; the rest of each expression is read from
+  // the AST when the element that owns it is evaluated.
+  for (Stmt::StmtClass C :
+       {Stmt::CallExprClass, Stmt::CXXMemberCallExprClass, Stmt::CXXOperatorCallExprClass,
+        Stmt::CXXConstructExprClass, Stmt::CXXTemporaryObjectExprClass,
+        Stmt::BinaryOperatorClass, Stmt::CompoundAssignOperatorClass,
+        Stmt::UnaryOperatorClass, Stmt::DeclStmtClass, Stmt::ReturnStmtClass,
+        Stmt::LambdaExprClass, Stmt::CXXThrowExprClass, Stmt::ConditionalOperatorClass,
+        Stmt::BinaryConditionalOperatorClass, Stmt::CXXOperatorCallExprClass})
+    Options.setAlwaysAdd(C);
 
   if (!containsFinally(Body)) {
     Out.Graph = CFG::buildCFG(D, Body, &Ctx, Options);

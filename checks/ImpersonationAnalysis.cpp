@@ -308,7 +308,7 @@ public:
   std::optional<PathKey> keyOf(const Expr *E) const;
 
   const Summary &summarize(const FunctionDecl *FD, const std::vector<std::pair<KeyId, AbsVal>> &Ctx);
-  void collectThreadStarts();
+  void noteThreadStart(const CallExpr *C);
 };
 
 const FunctionDecl *TranslationUnitAnalysis::Impl::calleeOf(const Expr *E) const {
@@ -625,27 +625,17 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
   return Info[FD];
 }
 
-void TranslationUnitAnalysis::Impl::collectThreadStarts() {
-  struct V : RecursiveASTVisitor<V> {
-    Impl &A;
-    explicit V(Impl &A) : A(A) {}
-    bool shouldVisitTemplateInstantiations() const { return true; }
-    bool VisitCallExpr(CallExpr *C) {
-      const ApiEntry *E = A.Apis.lookup(C);
-      if (!E || E->Role != ApiRole::ThreadStart || E->ThreadArg < 0 ||
-          unsigned(E->ThreadArg) >= C->getNumArgs())
-        return true;
-      const Expr *Arg = C->getArg(E->ThreadArg)->IgnoreParenCasts();
-      if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
-        Arg = UO->getSubExpr()->IgnoreParenCasts();
-      if (const auto *DR = dyn_cast<DeclRefExpr>(Arg))
-        if (const auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
-          A.ThreadStarts.insert(FD->getCanonicalDecl());
-      return true;
-    }
-  } Vis(*this);
-  for (Decl *D : Ctx.getTraversalScope())
-    Vis.TraverseDecl(D);
+void TranslationUnitAnalysis::Impl::noteThreadStart(const CallExpr *C) {
+  const ApiEntry *E = Apis.lookup(C);
+  if (!E || E->Role != ApiRole::ThreadStart || E->ThreadArg < 0 ||
+      unsigned(E->ThreadArg) >= C->getNumArgs())
+    return;
+  const Expr *Arg = C->getArg(E->ThreadArg)->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
+    Arg = UO->getSubExpr()->IgnoreParenCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(Arg))
+    if (const auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
+      ThreadStarts.insert(FD->getCanonicalDecl());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -693,11 +683,18 @@ private:
   // Evaluation and refinement.
   std::optional<KeyId> keyId(const Expr *E, const State &S) const;
   bool tracked(const PathKey &K) const;
+  /// Whether a condition can say anything: it reads a tracked root, a call result or a
+  /// choice. Others are feasible both ways and teach nothing (most branches of a service).
+  bool conditionMatters(const Expr *E);
+  std::optional<int64_t> cachedConstant(const Expr *E) { return constant(E); }
+  llvm::DenseMap<const Expr *, bool> MattersCache;
+  mutable llvm::DenseMap<const Expr *, std::optional<int64_t>> ConstantCache;
   AbsVal eval(const Expr *E, const State &S) const;
   Tri truth(const Expr *E, const State &S) const { return eval(E, S).truth(); }
   bool assume(State &S, const Expr *E, bool Outcome) const;
   bool learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const;
   std::optional<int64_t> constant(const Expr *E) const;
+  std::optional<int64_t> computeConstant(const Expr *E) const;
 
   void kill(State &S, const PathKey &Prefix) const;
   void assign(State &S, const Expr *LHS, const AbsVal &V) const;
@@ -737,6 +734,14 @@ private:
 };
 
 std::optional<int64_t> FunctionRun::constant(const Expr *E) const {
+  // Constant-ness never changes: fold each expression once per run.
+  auto [It, New] = ConstantCache.try_emplace(E, std::nullopt);
+  if (New)
+    It->second = computeConstant(E);
+  return It->second;
+}
+
+std::optional<int64_t> FunctionRun::computeConstant(const Expr *E) const {
   E = E->IgnoreParens();
   if (E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
@@ -760,6 +765,29 @@ std::optional<int64_t> FunctionRun::constant(const Expr *E) const {
       return constant(CE->getSubExpr());
   }
   return std::nullopt;
+}
+
+bool FunctionRun::conditionMatters(const Expr *E) {
+  auto [It, New] = MattersCache.try_emplace(E, false);
+  if (!New)
+    return It->second;
+  bool Matters = false;
+  llvm::SmallVector<const Stmt *, 16> Work{E};
+  while (!Work.empty() && !Matters) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (isa<CallExpr, CXXConstructExpr, CXXThisExpr, AbstractConditionalOperator>(S))
+      Matters = true;
+    else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
+      Matters = true;
+    else if (const auto *DR = dyn_cast<DeclRefExpr>(S))
+      Matters = A.Info[FD].Roots.count(DR->getDecl()) || A.TrackedGlobals.count(DR->getDecl());
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  MattersCache[E] = Matters;
+  return Matters;
 }
 
 bool FunctionRun::tracked(const PathKey &K) const {
@@ -1902,11 +1930,16 @@ void FunctionRun::run() {
           const auto *CondE = cast<Expr>(Cond);
           if (isa<BinaryOperator, AbstractConditionalOperator>(Term))
             Next.setTemp(choiceKey(Term), AbsVal::exact(Taken ? 1 : 0));
-          if (!assume(Next, CondE, Taken))
+          std::optional<int64_t> Constant = cachedConstant(CondE);
+          if (Constant) {
+            if ((*Constant != 0) != Taken)
+              continue;
+          } else if (conditionMatters(CondE) && !assume(Next, CondE, Taken)) {
             continue;
+          }
           // Loops and conditions on the witness path; the `&&`/`||` operands as well.
           // A constant condition (`while (0)` in a macro) is no decision.
-          if (!constant(CondE))
+          if (!Constant)
             NoteAt = CondE;
           K = Taken ? Trace::True : Trace::False;
         } else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(Term)) {
@@ -2046,12 +2079,17 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
   if (Done)
     return Reports;
   Done = true;
-  collectThreadStarts();
-  // Every function definition of the traversal scope (instantiations and lambdas too).
+  // Every function definition of the traversal scope (instantiations and lambdas too),
+  // and the thread start routines, in one walk.
   std::vector<const FunctionDecl *> Functions;
   struct V : RecursiveASTVisitor<V> {
     std::vector<const FunctionDecl *> &Out;
-    explicit V(std::vector<const FunctionDecl *> &O) : Out(O) {}
+    Impl &A;
+    V(std::vector<const FunctionDecl *> &O, Impl &A) : Out(O), A(A) {}
+    bool VisitCallExpr(CallExpr *C) {
+      A.noteThreadStart(C);
+      return true;
+    }
     bool shouldVisitTemplateInstantiations() const { return true; }
     bool shouldVisitLambdaBody() const { return true; }
     bool VisitFunctionDecl(FunctionDecl *FD) {
@@ -2064,7 +2102,7 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
         Out.push_back(Op);
       return true;
     }
-  } Vis(Functions);
+  } Vis(Functions, *this);
   for (Decl *D : Ctx.getTraversalScope())
     Vis.TraverseDecl(D);
   for (const FunctionDecl *FD : Functions)
