@@ -741,8 +741,38 @@ std::optional<int64_t> FunctionRun::constant(const Expr *E) const {
   return It->second;
 }
 
+// Whether \p E is built only of literals, enumerators and operators on them: the only
+// expressions worth handing to clang's (costly) constant evaluator.
+static bool looksConstant(const Expr *E) {
+  E = E->IgnoreParens();
+  if (isa<IntegerLiteral, CharacterLiteral, CXXBoolLiteralExpr, CXXNullPtrLiteralExpr,
+          GNUNullExpr, UnaryExprOrTypeTraitExpr>(E))
+    return true;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DR->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+    return VD && VD->getType().isConstQualified() && VD->hasInit();
+  }
+  if (const auto *CE = dyn_cast<CastExpr>(E))
+    return looksConstant(CE->getSubExpr());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf &&
+           !UO->isIncrementDecrementOp() && looksConstant(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return !BO->isAssignmentOp() && looksConstant(BO->getLHS()) && looksConstant(BO->getRHS());
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return looksConstant(CO->getCond()) && looksConstant(CO->getTrueExpr()) &&
+           looksConstant(CO->getFalseExpr());
+  if (const auto *CE = dyn_cast<ConstantExpr>(E))
+    return looksConstant(CE->getSubExpr());
+  return false;
+}
+
 std::optional<int64_t> FunctionRun::computeConstant(const Expr *E) const {
   E = E->IgnoreParens();
+  if (!looksConstant(E))
+    return std::nullopt;
   if (E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
   if (E->isNullPointerConstant(A.Ctx, Expr::NPC_ValueDependentIsNotNull))
