@@ -941,7 +941,10 @@ bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Ou
     return true;
   }
   // A boolean-valued expression compared with a constant: `!x == 0`, `(a < 0) == 1`.
-  if (E->isKnownToHaveBooleanValue() && (Op == BO_EQ || Op == BO_NE) && (C == 0 || C == 1)) {
+  const auto *BoolOp = dyn_cast<BinaryOperator>(E);
+  bool Decomposable = (BoolOp && (BoolOp->isComparisonOp() || BoolOp->isLogicalOp())) ||
+                      (isa<UnaryOperator>(E) && cast<UnaryOperator>(E)->getOpcode() == UO_LNot);
+  if (Decomposable && (Op == BO_EQ || Op == BO_NE) && (C == 0 || C == 1)) {
     bool Truth = (Op == BO_EQ) == (C == 1);
     return assume(S, E, Truth == Outcome);
   }
