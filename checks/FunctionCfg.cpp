@@ -2,6 +2,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -160,6 +161,16 @@ bool containsFinally(const Stmt *S) {
   return false;
 }
 
+// Parents of the body and of a constructor's member initializers (the graph has them).
+std::unique_ptr<ParentMap> parentsOf(const Decl *D, Stmt *Root) {
+  auto PM = std::make_unique<ParentMap>(Root);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (Expr *Init = I->getInit())
+        PM->addStmt(Init);
+  return PM;
+}
+
 } // namespace
 
 FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
@@ -172,7 +183,7 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
   CFG::BuildOptions Options;
   Options.AddImplicitDtors = true;
   Options.AddTemporaryDtors = false;
-  Options.AddInitializers = false;
+  Options.AddInitializers = true;
   // The engine evaluates conditions itself; clang's constant folding of every branch
   // condition costs more than the rest of the graph.
   Options.PruneTriviallyFalseEdges = false;
@@ -190,7 +201,7 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
   if (!containsFinally(Body)) {
     Out.Graph = CFG::buildCFG(D, Body, &Ctx, Options);
     if (Out.Graph)
-      Out.Parents = std::make_unique<ParentMap>(Body);
+      Out.Parents = parentsOf(D, Body);
     else
       Out.Failure = "clang could not build a control-flow graph for it";
     return Out;
@@ -207,7 +218,7 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
     Out.Failure = "its __try/__finally could not be lowered to a control-flow graph";
     return Out;
   }
-  Out.Parents = std::make_unique<ParentMap>(Root);
+  Out.Parents = parentsOf(D, Root);
   return Out;
 }
 

@@ -386,6 +386,12 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
   bool Relevant = false, DirectBegin = false, ContainsEnd = false;
   if (ApiModel::annotation(FD, "transfers"))
     Relevant = true;
+  // What a class's members do to its fields decides what its destructor does.
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && !isa<CXXDestructorDecl>(MD))
+    if (const CXXRecordDecl *RD = MD->getParent(); RD && RD->hasDefinition())
+      if (const CXXDestructorDecl *D = RD->getDestructor())
+        if (const FunctionDecl *Def = definitionOf(D); Def && isRelevant(Def))
+          Relevant = true;
   struct Finder : RecursiveASTVisitor<Finder> {
     Impl &A;
     bool &Relevant, &DirectBegin, &ContainsEnd;
@@ -1729,6 +1735,7 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
         }
     }
     std::vector<State> Res;
+    State Before = St;
     transferCall(cast<Expr>(S), std::move(St), Res, This);
     // A call inside a __try or try may leave for the handlers.
     bool IsSeh = false;
@@ -1737,8 +1744,9 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
       const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
       // As under /EHsc: C functions do not throw C++ exceptions; any call may raise SEH.
       bool MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
-      if (MayThrow && !Res.empty())
-        raise(S, Res);
+      // A call that raises never returned: the handlers see the state before it.
+      if (MayThrow)
+        raise(S, {Before});
     }
     for (State &R : Res)
       OutStates.push_back(std::move(R));
@@ -1821,6 +1829,21 @@ void FunctionRun::transferElement(const CFGElement &E, const CFGBlock *B,
   if (auto CS = E.getAs<CFGStmt>()) {
     for (State &S : States)
       transferStmt(CS->getStmt(), B, std::move(S), Next);
+  } else if (auto I = E.getAs<CFGInitializer>()) {
+    // A member initializer: this->field = init.
+    const CXXCtorInitializer *Init = I->getInitializer();
+    const FieldDecl *F = Init->getMember();
+    if (!F || !Init->getInit())
+      return;
+    PathKey K;
+    K.Steps = {nullptr, F};
+    KeyId Id = A.Keys.intern(K);
+    for (State &S : States) {
+      kill(S, K);
+      if (!isa<CXXConstructExpr>(Init->getInit()->IgnoreImplicit()))
+        S.setFact(Id, eval(Init->getInit(), S));
+      Next.push_back(std::move(S));
+    }
   } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
     const VarDecl *VD = D->getVarDecl();
     CurrentElementStmt = D->getTriggerStmt();
