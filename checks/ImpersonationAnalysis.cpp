@@ -613,6 +613,15 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
     }
   } W{*this, rootsIn, Direct, Edges, {}};
   W.walk(FD->getBody());
+  // Member initializers assign `this` fields, which are always tracked.
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->getMember() && I->getInit()) {
+        llvm::SmallVector<const ValueDecl *, 4> R;
+        rootsIn(I->getInit(), R);
+        Direct.insert(R.begin(), R.end());
+        W.walk(I->getInit());
+      }
 
   // Close over the edges: a tracked root makes what guards or feeds it tracked.
   llvm::SmallPtrSet<const ValueDecl *, 8> &Roots = Info[FD].Roots;
@@ -2024,16 +2033,10 @@ void FunctionRun::run() {
           Next.Temps.clear();
           Next.TempRoot = nullptr;
         }
-        if (S == ExitBlock && Term && isa<CXXTryStmt, SEHTryStmt>(Term)) {
-          // No handler took the exception: it leaves the function. An __except whose
-          // filter always executes the handler takes every exception.
-          if (const auto *T = dyn_cast<SEHTryStmt>(Term))
-            if (const SEHExceptStmt *X = T->getExceptHandler())
-              if (constant(X->getFilterExpr()).value_or(0) == 1)
-                continue;
-          exitWith(Next, Term->getBeginLoc(), ExitKind::Throw);
+        // No handler took the exception: like exceptions from calls outside a try, it
+        // is not followed out of the function (only explicit throws are).
+        if (S == ExitBlock && Term && isa<CXXTryStmt, SEHTryStmt>(Term))
           continue;
-        }
         if (S == ExitBlock) {
           ExitKind EK;
           SourceLocation Loc = exitLoc(EK);
