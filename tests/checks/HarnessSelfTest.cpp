@@ -36,7 +36,7 @@ TEST(HarnessParser, ReadsDirectivesAndOffsets) {
   const char *Text = "// RUN-FLAGS: -x c -I%S/include -DX=\"a b\"\n"    // 1
                      "// RUN-CHECKS: -*,impersonation-missing-revert\n"  // 2
                      "// RUN-OPTION: impersonation-missing-revert.ReportThreadExit: true\n"
-                     "// RUN-OPTION: Debug: false\n"                     // 4
+                     "// RUN-OPTION: Debug: 'it''s: quoted'\n"          // 4
                      "f(); // CHECK-WARNING: leaks 'g' [some-check]\n"  // 5
                      "// CHECK-WARNING@+2: two below [a-b]\n"           // 6
                      "// CHECK-NOTE@+1: note 'operator[]' here\n"       // 7
@@ -55,6 +55,7 @@ TEST(HarnessParser, ReadsDirectivesAndOffsets) {
   EXPECT_EQ(In.Options[0].first, "impersonation-missing-revert.ReportThreadExit");
   EXPECT_EQ(In.Options[0].second, "true");
   EXPECT_EQ(In.Options[1].first, "Debug");
+  EXPECT_EQ(In.Options[1].second, "it's: quoted"); // YAML scalar, as in .clang-tidy
 
   ASSERT_EQ(In.Expected.size(), 6u);
   auto Expect = [&](size_t I, DiagKind K, unsigned Line, const char *Msg, const char *Check) {
@@ -93,15 +94,16 @@ TEST(HarnessParser, RejectsMalformedDirectives) {
                      "// CHECK-NOTE@+10: beyond the end\n"           // 4
                      "f(); // CHECK-WARNING: a [x] // CHECK-NOTE: b\n" // 5
                      "// CHECK-NOTE missing colon\n"                 // 6
-                     "// RUN-OPTION: no-value-separator\n"           // 7
+                     "// RUN-OPTION: k: 'unbalanced\n"               // 7
                      "// CHECK-WARNING:\n"                           // 8
                      "// RUN-CHECKS: a\n"                            // 9
                      "// RUN-CHECKS: b\n"                            // 10
                      "// RUN-FLAGS@+1: -x c\n"                       // 11
-                     "// CHECK: FileCheck style\n";                  // 12
+                     "// CHECK: FileCheck style\n"                   // 12
+                     "// RUN-OPTION: no-value-separator\n";          // 13
   TestInput In = parseTestInput("/t/a.c", Text);
   std::string All = describeProblems(In);
-  for (int Line = 1; Line <= 12; ++Line)
+  for (int Line = 1; Line <= 13; ++Line)
     if (Line != 9) // the first RUN-CHECKS is fine
     EXPECT_NE(All.find("/t/a.c:" + std::to_string(Line) + ": "), std::string::npos)
         << "line " << Line << " not reported in:\n"

@@ -115,6 +115,39 @@ bool splitCheckName(StringRef Text, std::string &Message, std::string &Check) {
   return !Message.empty();
 }
 
+// A RUN-OPTION value is read as in a .clang-tidy file's CheckOptions: a YAML scalar,
+// plain ('abc'), single-quoted ('a''b' is a'b) or double-quoted ("a\"b", \\, \n, \t).
+bool unquoteYamlScalar(StringRef V, std::string &Out) {
+  Out.clear();
+  if (V.empty() || (V.front() != '\'' && V.front() != '"')) {
+    Out = V.str();
+    return true;
+  }
+  const char Q = V.front();
+  if (V.size() < 2 || V.back() != Q)
+    return false;
+  StringRef Body = V.drop_front().drop_back();
+  for (size_t I = 0; I < Body.size(); ++I) {
+    char C = Body[I];
+    if (Q == '\'' && C == '\'') {
+      if (I + 1 >= Body.size() || Body[I + 1] != '\'')
+        return false;
+      Out += '\'';
+      ++I;
+    } else if (Q == '"' && C == '\\') {
+      if (I + 1 >= Body.size())
+        return false;
+      char E = Body[++I];
+      Out += E == 'n' ? '\n' : E == 't' ? '\t' : E;
+    } else if (Q == '"' && C == '"') {
+      return false;
+    } else {
+      Out += C;
+    }
+  }
+  return true;
+}
+
 } // namespace
 
 TestInput parseTestInput(StringRef Path, StringRef Text) {
@@ -205,7 +238,12 @@ TestInput parseTestInput(StringRef Path, StringRef Text) {
         Problem(LineNo, "RUN-OPTION needs '<key>: <value>'");
         continue;
       }
-      In.Options.emplace_back(Key.str(), Val.trim().str());
+      std::string Unquoted;
+      if (!unquoteYamlScalar(Val.trim(), Unquoted)) {
+        Problem(LineNo, "RUN-OPTION value has an unbalanced quote: " + Val.trim());
+        continue;
+      }
+      In.Options.emplace_back(Key.str(), std::move(Unquoted));
       continue;
     }
 
