@@ -79,12 +79,20 @@ std::string defaultNeutralFunctions() {
   return Out;
 }
 
+// Quotes that YAML or a shell left around a value or an item are not part of a name.
+static llvm::StringRef unquote(llvm::StringRef S) {
+  S = S.trim();
+  while (S.size() >= 2 && (S.front() == '\'' || S.front() == '"') && S.back() == S.front())
+    S = S.drop_front().drop_back().trim();
+  return S;
+}
+
 static llvm::SmallVector<llvm::StringRef, 8> splitList(llvm::StringRef List) {
   llvm::SmallVector<llvm::StringRef, 8> Parts, Out;
-  List.split(Parts, ';', -1, false);
+  unquote(List).split(Parts, ';', -1, false);
   for (llvm::StringRef P : Parts)
-    if (!P.trim().empty())
-      Out.push_back(P.trim());
+    if (!unquote(P).empty())
+      Out.push_back(unquote(P));
   return Out;
 }
 

@@ -69,6 +69,8 @@ public:
 
   /// The row a call matches, or null. Annotated and option-named functions get rows too.
   const ApiEntry *lookup(const CallExpr *Call) const;
+  /// The row a declaration itself has (options, annotations, the built-in table).
+  const ApiEntry *lookupDecl(const FunctionDecl *FD) const { return lookupFunction(FD); }
   /// Whether \p FD is one of the user's neutral functions or a built-in neutral one.
   bool isNeutral(const FunctionDecl *FD) const;
   /// The annotation on \p FD, if it carries one ("begin", "end", "transfers", "handler").

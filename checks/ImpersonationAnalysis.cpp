@@ -860,6 +860,10 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
   }
   if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
     return eval(MT->getSubExpr(), S);
+  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(E))
+    return eval(DI->getExpr(), S);
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
+    return eval(DA->getExpr(), S);
   if (auto C = constant(E))
     return AbsVal::exact(*C);
   if (const AbsVal *T = S.temp(E))
@@ -1873,7 +1877,11 @@ void FunctionRun::transferElement(const CFGElement &E, const CFGBlock *B,
 void FunctionRun::run() {
   IsCXX = A.Ctx.getLangOpts().CPlusPlus;
   Out.Report.Function = FD;
-  Out.Transfers = ApiModel::annotation(FD, "transfers").has_value();
+  // A function declared to begin (annotation or option) leaves impersonation to its
+  // callers on purpose, like one marked impersonation::transfers.
+  const ApiEntry *Declared = A.Apis.lookupDecl(FD);
+  Out.Transfers = ApiModel::annotation(FD, "transfers").has_value() ||
+                  (Declared && Declared->Role == ApiRole::Begin);
   Out.Report.Transfers = Out.Transfers;
   G = buildFunctionCfg(FD, A.Ctx);
   if (!G.Graph) {
