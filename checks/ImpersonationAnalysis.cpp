@@ -448,7 +448,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
   // assigned root -> roots that guard the assignment or feed its value
   std::vector<std::pair<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 4>>> Edges;
 
-  auto rootsIn = [this](const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
+  auto rootsIn = [](const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
     struct V : RecursiveASTVisitor<V> {
       llvm::SmallVectorImpl<const ValueDecl *> &Out;
       explicit V(llvm::SmallVectorImpl<const ValueDecl *> &O) : Out(O) {}
