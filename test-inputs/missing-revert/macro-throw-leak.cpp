@@ -18,8 +18,7 @@ struct Win32Error : std::runtime_error {
 
 ULONGLONG ClientFileSize(HANDLE pipe, const std::wstring &path)
 {
-    // CHECK-WARNING@+3: impersonation begun by 'ImpersonateNamedPipeClient' is still in force when 'ClientFileSize' returns [impersonation-missing-revert]
-    // CHECK-NOTE@+2: assuming the condition is false
+    // CHECK-WARNING@+2: impersonation begun by 'ImpersonateNamedPipeClient' is still in force when 'ClientFileSize' returns [impersonation-missing-revert]
     // CHECK-NOTE@+1: assuming the condition is false
     THROW_LAST_ERROR_IF(!ImpersonateNamedPipeClient(pipe));
 

@@ -2,8 +2,8 @@
 // impersonation and reports an HRESULT; the library is compiled separately, so the
 // team names it in BeginFunctions with its convention. The failure path (FAILED) is
 // silent, the early return after success is reported. BUGGY.
-// RUN-OPTION: impersonation-missing-revert.BeginFunctions: 'MyImpersonate:HRESULT'
-// RUN-OPTION: impersonation-missing-revert.EndFunctions: 'MyRevert'
+// RUN-OPTION: impersonation-missing-revert.BeginFunctions: MyImpersonate:HRESULT
+// RUN-OPTION: impersonation-missing-revert.EndFunctions: MyRevert
 #include <windows.h>
 
 /* secure_client.h */

@@ -1,8 +1,6 @@
 // Debug: true -- the engine explains itself with remarks: here, that BeginSession is an
 // inferred begin-wrapper whose callers are checked instead. The code is correct, so the
-// only output is the remark. CORRECT (remarks only).
-// Note for the harness: remarks are expected with CHECK-REMARK (same forms as
-// CHECK-NOTE); they appear only under the Debug option.
+// only output is the remark, expected with a remark directive. CORRECT (remarks only).
 // RUN-OPTION: impersonation-missing-revert.Debug: true
 #include <windows.h>
 

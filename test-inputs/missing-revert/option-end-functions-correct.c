@@ -1,6 +1,6 @@
 // The revert is done by a legacy library function, LegacyRestoreIdentity(), compiled
 // elsewhere; EndFunctions names it, so the paths that call it are not leaks. CORRECT.
-// RUN-OPTION: impersonation-missing-revert.EndFunctions: 'LegacyRestoreIdentity'
+// RUN-OPTION: impersonation-missing-revert.EndFunctions: LegacyRestoreIdentity
 #include <windows.h>
 
 /* legacy_identity.h: restores the thread's primary token, aborts on failure */

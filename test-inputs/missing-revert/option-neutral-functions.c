@@ -2,7 +2,7 @@
 // and its return. TraceEvent is compiled elsewhere; NeutralFunctions lists it (with the
 // built-in neutral functions kept), so BeginAsClient is still recognised as a wrapper
 // and the leak is reported at the caller's call. BUGGY (the caller).
-// RUN-OPTION: impersonation-missing-revert.NeutralFunctions: 'GetLastError;SetLastError;OutputDebugStringW;TraceEvent'
+// RUN-OPTION: impersonation-missing-revert.NeutralFunctions: GetLastError;SetLastError;OutputDebugStringW;TraceEvent
 #include <windows.h>
 
 /* tracing.h */

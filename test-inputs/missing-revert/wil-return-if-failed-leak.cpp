@@ -22,9 +22,7 @@ extern HRESULT ParseManifest(HANDLE file, DWORD *entries);
 
 HRESULT LoadClientManifest(HANDLE pipe, const wchar_t *path, DWORD *entries)
 {
-    // The witness passes the macro's "if" and its "while (0)".
-    // CHECK-WARNING@+3: impersonation begun by 'ImpersonateNamedPipeClient' is still in force when 'LoadClientManifest' returns [impersonation-missing-revert]
-    // CHECK-NOTE@+2: assuming the condition is false
+    // CHECK-WARNING@+2: impersonation begun by 'ImpersonateNamedPipeClient' is still in force when 'LoadClientManifest' returns [impersonation-missing-revert]
     // CHECK-NOTE@+1: assuming the condition is false
     RETURN_IF_WIN32_BOOL_FALSE(ImpersonateNamedPipeClient(pipe));
 
