@@ -5,6 +5,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <functional>
 
@@ -161,14 +163,85 @@ bool containsFinally(const Stmt *S) {
   return false;
 }
 
-// Parents of the body and of a constructor's member initializers (the graph has them).
-std::unique_ptr<ParentMap> parentsOf(const Decl *D, Stmt *Root) {
-  auto PM = std::make_unique<ParentMap>(Root);
+// One walk over the tree the graph is built from, recording for each statement that can
+// be an element what the engine asks about it (a ParentMap of every node costs more).
+class Indexer {
+public:
+  explicit Indexer(FunctionCfg &Out) : Out(Out) {}
+
+  void walk(const Stmt *S, const Stmt *Root, bool Arg) {
+    if (!S)
+      return;
+    if (isa<Expr>(S) && !Root)
+      Root = S;
+    if (isa<ReturnStmt, DeclStmt>(S))
+      Root = S;
+    if (isa<CallExpr, CXXConstructExpr, BinaryOperator, UnaryOperator, DeclStmt, ReturnStmt,
+            LambdaExpr, CXXThrowExpr, AbstractConditionalOperator>(S))
+      Out.Index[S] = StmtInfo{Root, Try, Arg, Live};
+    if (const auto *L = dyn_cast<LambdaExpr>(S)) {
+      for (const Expr *Init : L->capture_inits())
+        walk(Init, Root, false);
+      return;
+    }
+    if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      const LiveObject *Saved = Live;
+      for (const Stmt *C : CS->body()) {
+        walk(C, nullptr, false);
+        if (const auto *DS = dyn_cast<DeclStmt>(C))
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D); VD && hasDestructor(VD))
+              Live = &Out.LiveStore.emplace_back(LiveObject{VD, Live});
+      }
+      Live = Saved;
+      return;
+    }
+    if (const auto *T = dyn_cast<CXXTryStmt>(S)) {
+      enterTry(T, T->getTryBlock());
+      for (unsigned I = 0; I < T->getNumHandlers(); ++I)
+        walk(T->getHandler(I), nullptr, false);
+      return;
+    }
+    if (const auto *T = dyn_cast<SEHTryStmt>(S); T && T->getExceptHandler()) {
+      enterTry(T, T->getTryBlock());
+      walk(T->getHandler(), nullptr, false);
+      return;
+    }
+    bool IsCall = isa<CallExpr, CXXConstructExpr>(S);
+    bool PassThrough = isa<ParenExpr, CastExpr>(S);
+    for (const Stmt *C : S->children())
+      walk(C, isa<Expr, ReturnStmt, DeclStmt>(S) ? Root : nullptr,
+           IsCall || (PassThrough && Arg));
+  }
+
+private:
+  void enterTry(const Stmt *T, const Stmt *Block) {
+    const Stmt *Saved = Try;
+    Try = T;
+    Out.LiveAtTry[T] = Live;
+    walk(Block, nullptr, false);
+    Try = Saved;
+  }
+  static bool hasDestructor(const VarDecl *VD) {
+    if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
+      return false;
+    const auto *RD = VD->getType()->getAsCXXRecordDecl();
+    return RD && RD->hasDefinition() && !RD->hasTrivialDestructor();
+  }
+
+  FunctionCfg &Out;
+  const Stmt *Try = nullptr;
+  const LiveObject *Live = nullptr;
+};
+
+// The body and a constructor's member initializers (the graph has those too).
+void indexTree(FunctionCfg &Out, const Decl *D, const Stmt *Root) {
+  Indexer I(Out);
+  I.walk(Root, nullptr, false);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
-    for (const CXXCtorInitializer *I : Ctor->inits())
-      if (Expr *Init = I->getInit())
-        PM->addStmt(Init);
-  return PM;
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (const Expr *E = Init->getInit())
+        I.walk(E, nullptr, false);
 }
 
 } // namespace
@@ -201,7 +274,7 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
   if (!containsFinally(Body)) {
     Out.Graph = CFG::buildCFG(D, Body, &Ctx, Options);
     if (Out.Graph)
-      Out.Parents = parentsOf(D, Body);
+      indexTree(Out, D, Body);
     else
       Out.Failure = "clang could not build a control-flow graph for it";
     return Out;
@@ -218,7 +291,7 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
     Out.Failure = "its __try/__finally could not be lowered to a control-flow graph";
     return Out;
   }
-  Out.Parents = parentsOf(D, Root);
+  indexTree(Out, D, Root);
   return Out;
 }
 

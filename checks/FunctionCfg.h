@@ -2,16 +2,34 @@
 // (clang builds no CFG for a function that contains one).
 #pragma once
 
-#include "clang/AST/ParentMap.h"
 #include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include <deque>
 #include <memory>
 #include <string>
 
 namespace clang::tidy::impersonation {
 
+/// An object with a destructor, in scope at some statement; innermost first.
+struct LiveObject {
+  const VarDecl *Var;
+  const LiveObject *Next;
+};
+
+/// What the engine needs to know about a statement the graph can hold as an element
+/// (calls, assignments, unary operators, declarations, returns, lambdas, throws, `?:`).
+struct StmtInfo {
+  const Stmt *Root = nullptr;       // its full expression, return or declaration
+  const Stmt *Try = nullptr;        // innermost try / __try-__except whose try block holds it
+  bool CallArgument = false;        // an operand of a call, through parens and casts
+  const LiveObject *Live = nullptr; // objects with destructors in scope
+};
+
 struct FunctionCfg {
   std::unique_ptr<CFG> Graph;           // null when the function could not be analysed
-  std::unique_ptr<ParentMap> Parents;   // parents in the tree the graph was built from
+  llvm::DenseMap<const Stmt *, StmtInfo> Index; // over the tree the graph was built from
+  llvm::DenseMap<const Stmt *, const LiveObject *> LiveAtTry; // in scope where a try begins
+  std::deque<LiveObject> LiveStore;
   bool LoweredFinally = false;
   std::string Failure;                  // why Graph is null
 };

@@ -679,7 +679,6 @@ private:
   std::vector<unsigned> Order;          // block id -> reverse post-order index
   std::set<std::pair<unsigned, unsigned>> Worklist; // (rpo index, block id)
   llvm::DenseMap<const Stmt *, const CFGBlock *> DispatchOf; // try statement -> block
-  llvm::DenseMap<const Stmt *, const Stmt *> RootCache;
   llvm::DenseMap<const Stmt *, const Stmt *> SyntheticDecl;
   llvm::SmallPtrSet<const Stmt *, 4> ActedSites; // own begins under which code acted
   llvm::SmallPtrSet<const Stmt *, 4> WidenedAt;
@@ -1488,69 +1487,26 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
 const Stmt *FunctionRun::rootOf(const Stmt *S) {
   if (auto It = SyntheticDecl.find(S); It != SyntheticDecl.end())
     S = It->second;
-  auto [It, New] = RootCache.try_emplace(S, nullptr);
-  if (!New)
-    return It->second;
-  const Stmt *Cur = S;
-  while (true) {
-    const Stmt *P = G.Parents->getParent(Cur);
-    if (!P)
-      break;
-    if (isa<Expr>(P)) {
-      Cur = P;
-      continue;
-    }
-    if (isa<ReturnStmt, DeclStmt>(P))
-      Cur = P;
-    break;
-  }
-  RootCache[S] = Cur;
-  return Cur;
+  auto It = G.Index.find(S);
+  return It != G.Index.end() ? It->second.Root : S;
 }
 
 const Stmt *FunctionRun::enclosingTry(const Stmt *S, bool &IsSeh) {
-  const Stmt *Child = S;
-  for (const Stmt *P = G.Parents->getParent(S); P; Child = P, P = G.Parents->getParent(P)) {
-    if (const auto *T = dyn_cast<CXXTryStmt>(P); T && Child == T->getTryBlock()) {
-      IsSeh = false;
-      return T;
-    }
-    if (const auto *T = dyn_cast<SEHTryStmt>(P); T && Child == T->getTryBlock() && T->getExceptHandler()) {
-      IsSeh = true;
-      return T;
-    }
-    if (isa<LambdaExpr>(P))
-      return nullptr;
-  }
-  return nullptr;
+  auto It = G.Index.find(S);
+  if (It == G.Index.end() || !It->second.Try)
+    return nullptr;
+  IsSeh = isa<SEHTryStmt>(It->second.Try);
+  return It->second.Try;
 }
 
-static bool hasDestructorWorthRunning(const VarDecl *VD) {
-  if (!VD->hasLocalStorage() || VD->getType()->isReferenceType())
-    return false;
-  const auto *RD = VD->getType()->getAsCXXRecordDecl();
-  return RD && RD->hasDefinition() && !RD->hasTrivialDestructor();
-}
-
-void FunctionRun::collectLiveObjects(const Stmt *From, const Stmt *Stop,
+void FunctionRun::collectLiveObjects(const Stmt *From, const Stmt *StopTry,
                                      llvm::SmallVectorImpl<const VarDecl *> &Vars) {
-  const Stmt *Child = From;
-  for (const Stmt *P = G.Parents->getParent(From); P; Child = P, P = G.Parents->getParent(P)) {
-    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
-      llvm::SmallVector<const VarDecl *, 4> Scope;
-      for (const Stmt *S : CS->body()) {
-        if (S == Child)
-          break;
-        if (const auto *DS = dyn_cast<DeclStmt>(S))
-          for (const Decl *D : DS->decls())
-            if (const auto *VD = dyn_cast<VarDecl>(D); VD && hasDestructorWorthRunning(VD))
-              Scope.push_back(VD);
-      }
-      Vars.append(Scope.rbegin(), Scope.rend());
-    }
-    if (P == Stop || isa<LambdaExpr>(P))
-      break;
-  }
+  auto It = G.Index.find(From);
+  if (It == G.Index.end())
+    return;
+  const LiveObject *Stop = StopTry ? G.LiveAtTry.lookup(StopTry) : nullptr;
+  for (const LiveObject *L = It->second.Live; L && L != Stop; L = L->Next)
+    Vars.push_back(L->Var);
 }
 
 void FunctionRun::runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States) {
@@ -1575,11 +1531,7 @@ void FunctionRun::runDestructors(const Stmt *From, const Stmt *Stop, std::vector
 void FunctionRun::raise(const Stmt *At, std::vector<State> States) {
   bool IsSeh = false;
   const Stmt *Try = enclosingTry(At, IsSeh);
-  const Stmt *Stop = nullptr;
-  if (Try)
-    Stop = IsSeh ? static_cast<const Stmt *>(cast<SEHTryStmt>(Try)->getTryBlock())
-                 : static_cast<const Stmt *>(cast<CXXTryStmt>(Try)->getTryBlock());
-  runDestructors(At, Stop, States);
+  runDestructors(At, Try, States);
   if (Try) {
     if (const CFGBlock *D = DispatchOf.lookup(Try)) {
       for (State &S : States)
@@ -1803,9 +1755,9 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
   } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
     // Taking an address lets anything write through it; as a call's argument, the call
     // itself decides (a summary knows what it writes, an unknown call kills).
-    bool CallArgument = UO->getOpcode() == UO_AddrOf &&
-                        isa_and_nonnull<CallExpr, CXXConstructExpr>(
-                            G.Parents->getParentIgnoreParenCasts(UO));
+    auto Info = G.Index.find(UO);
+    bool CallArgument = UO->getOpcode() == UO_AddrOf && Info != G.Index.end() &&
+                        Info->second.CallArgument;
     if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) && !CallArgument) {
       if (auto K = A.keyOf(UO->getSubExpr()))
         kill(St, *K);
