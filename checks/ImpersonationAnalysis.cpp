@@ -279,7 +279,9 @@ public:
   std::map<ContextKey, unsigned, ContextLess> InProgress; // recursion: key -> round
   std::map<ContextKey, bool, ContextLess> RecursionHit;
   std::vector<FunctionReport> Reports;
+  std::vector<const FunctionDecl *> Lambdas; // call operators met while scanning bodies
   bool Done = false;
+  void collectFunctions(const Decl *D, std::vector<const FunctionDecl *> &Out);
 
   // Relevance and tracked roots.
   bool isRelevant(const FunctionDecl *FD);
@@ -397,8 +399,15 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
     bool &Relevant, &DirectBegin, &ContainsEnd;
     Finder(Impl &A, bool &R, bool &B, bool &E) : A(A), Relevant(R), DirectBegin(B), ContainsEnd(E) {}
     bool shouldVisitLambdaBody() const { return false; }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      if (CXXMethodDecl *Op = LE->getCallOperator(); Op && !Op->isDependentContext())
+        A.Lambdas.push_back(Op);
+      return true;
+    }
     bool VisitCallExpr(CallExpr *C) {
       if (const ApiEntry *E = A.Apis.lookup(C)) {
+        if (E->Role == ApiRole::ThreadStart)
+          A.noteThreadStart(C);
         if (E->Role == ApiRole::Begin) {
           Relevant = DirectBegin = true;
         } else if (E->Role == ApiRole::End) {
@@ -703,6 +712,7 @@ private:
   std::optional<int64_t> cachedConstant(const Expr *E) { return constant(E); }
   llvm::DenseMap<const Expr *, bool> MattersCache;
   mutable llvm::DenseMap<const Expr *, std::optional<int64_t>> ConstantCache;
+  mutable llvm::DenseMap<const Expr *, std::optional<KeyId>> KeyCache;
   AbsVal eval(const Expr *E, const State &S) const;
   Tri truth(const Expr *E, const State &S) const { return eval(E, S).truth(); }
   bool assume(State &S, const Expr *E, bool Outcome) const;
@@ -841,10 +851,13 @@ bool FunctionRun::tracked(const PathKey &K) const {
 }
 
 std::optional<KeyId> FunctionRun::keyId(const Expr *E, const State &) const {
-  auto K = A.keyOf(E);
-  if (!K || !tracked(*K))
-    return std::nullopt;
-  return A.Keys.intern(*K);
+  auto [It, New] = KeyCache.try_emplace(E, std::nullopt);
+  if (New) {
+    auto K = A.keyOf(E);
+    if (K && tracked(*K))
+      It->second = A.Keys.intern(*K);
+  }
+  return It->second;
 }
 
 AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
@@ -2098,32 +2111,19 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
   if (Done)
     return Reports;
   Done = true;
-  // Every function definition of the traversal scope (instantiations and lambdas too),
-  // and the thread start routines, in one walk.
+  // Every function definition of the traversal scope outside system headers, template
+  // instantiations included; scanning their bodies finds lambdas and thread routines.
   std::vector<const FunctionDecl *> Functions;
-  struct V : RecursiveASTVisitor<V> {
-    std::vector<const FunctionDecl *> &Out;
-    Impl &A;
-    V(std::vector<const FunctionDecl *> &O, Impl &A) : Out(O), A(A) {}
-    bool VisitCallExpr(CallExpr *C) {
-      A.noteThreadStart(C);
-      return true;
-    }
-    bool shouldVisitTemplateInstantiations() const { return true; }
-    bool shouldVisitLambdaBody() const { return true; }
-    bool VisitFunctionDecl(FunctionDecl *FD) {
-      if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
-        Out.push_back(FD);
-      return true;
-    }
-    bool VisitLambdaExpr(LambdaExpr *LE) {
-      if (CXXMethodDecl *Op = LE->getCallOperator(); Op && !Op->isDependentContext())
-        Out.push_back(Op);
-      return true;
-    }
-  } Vis(Functions, *this);
   for (Decl *D : Ctx.getTraversalScope())
-    Vis.TraverseDecl(D);
+    collectFunctions(D, Functions);
+  for (size_t I = 0; I < Functions.size() || !Lambdas.empty(); ++I) {
+    if (I >= Functions.size()) {
+      Functions.insert(Functions.end(), Lambdas.begin(), Lambdas.end());
+      Lambdas.clear();
+    }
+    if (I < Functions.size() && definitionOf(Functions[I]) == Functions[I])
+      isRelevant(Functions[I]);
+  }
   for (const FunctionDecl *FD : Functions)
     if (definitionOf(FD) == FD && isRelevant(FD))
       roots(FD);
@@ -2137,6 +2137,34 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
     Reports.push_back(std::move(R));
   }
   return Reports;
+}
+
+void TranslationUnitAnalysis::Impl::collectFunctions(const Decl *D,
+                                                     std::vector<const FunctionDecl *> &Out) {
+  if (!isa<TranslationUnitDecl>(D) && SM.isInSystemHeader(D->getLocation()))
+    return;
+  if (const auto *FD = dyn_cast<FunctionDecl>(D)) {
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext())
+      Out.push_back(FD);
+    return;
+  }
+  if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D)) {
+    for (const FunctionDecl *Spec : FT->specializations())
+      if (Spec->doesThisDeclarationHaveABody())
+        Out.push_back(Spec);
+    return;
+  }
+  if (const auto *CT = dyn_cast<ClassTemplateDecl>(D)) {
+    for (const ClassTemplateSpecializationDecl *Spec : CT->specializations())
+      collectFunctions(Spec, Out);
+    return;
+  }
+  if (const auto *RD = dyn_cast<CXXRecordDecl>(D); RD && RD->isDependentContext())
+    return;
+  if (const auto *DC = dyn_cast<DeclContext>(D))
+    if (isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl, ExportDecl, RecordDecl>(D))
+      for (const Decl *Child : DC->decls())
+        collectFunctions(Child, Out);
 }
 
 // ---------------------------------------------------------------------------------------
