@@ -1127,7 +1127,14 @@ void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
     }
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-    if (const CXXMethodDecl *MD = MC->getMethodDecl(); MD && !MD->isConst())
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && !MD->isConst() &&
+        isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
+      PathKey ThisObj;
+      ThisObj.Steps.push_back(nullptr);
+      kill(St, ThisObj);
+    }
+    if (MD && !MD->isConst())
       if (auto K = A.keyOf(MC->getImplicitObjectArgument())) {
         if (MC->getImplicitObjectArgument()->getType()->isPointerType())
           K->Steps.push_back(nullptr);
@@ -1465,7 +1472,10 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
     const PathKey *Obj = This;
     if (!Obj) {
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-        if (auto K = A.keyOf(MC->getImplicitObjectArgument())) {
+        if (isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
+          ObjKey.Steps.push_back(nullptr); // *this
+          Obj = &ObjKey;
+        } else if (auto K = A.keyOf(MC->getImplicitObjectArgument())) {
           ObjKey = *K;
           if (MC->getImplicitObjectArgument()->getType()->isPointerType())
             ObjKey.Steps.push_back(nullptr);

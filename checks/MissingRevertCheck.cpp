@@ -43,15 +43,18 @@ void MissingRevertCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &C
       SourceLocation Loc = L.BeginSite->getBeginLoc();
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(L.BeginSite))
         Loc = MC->getExprLoc();
+      // Macro-expanded begins and branches are reported where the macro is used: a
+      // location inside a system header's macro is dropped by clangd.
+      Loc = SM.getFileLoc(Loc);
       if (!reportable(Loc, SM))
         continue;
       diag(Loc, "impersonation begun by %select{|the call to }0'%1' is still in force when "
                 "%2 returns")
           << L.ViaWrapper << L.BeginName << functionName(R.Function);
       for (const PathNote &N : L.Witness)
-        diag(N.Loc, "%0", DiagnosticIDs::Note) << N.Text;
+        diag(SM.getFileLoc(N.Loc), "%0", DiagnosticIDs::Note) << N.Text;
       for (const LeakExit &E : L.Exits)
-        diag(E.Loc,
+        diag(SM.getFileLoc(E.Loc),
              "%select{returns here|reaches the end of the function|an exception leaves the "
              "function here}0 while still impersonating",
              DiagnosticIDs::Note)
