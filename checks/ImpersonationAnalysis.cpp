@@ -632,6 +632,11 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         W.walk(I->getInit());
       }
 
+  // What a function writes through its pointer and reference parameters reaches its
+  // callers (out-flags): those parameters are always tracked.
+  for (const ParmVarDecl *P : FD->parameters())
+    if (P->getType()->isPointerType() || P->getType()->isReferenceType())
+      Direct.insert(P);
   // Close over the edges: a tracked root makes what guards or feeds it tracked.
   llvm::SmallPtrSet<const ValueDecl *, 8> &Roots = Info[FD].Roots;
   Roots = Direct;
@@ -660,6 +665,13 @@ void TranslationUnitAnalysis::Impl::noteThreadStart(const CallExpr *C) {
   if (const auto *DR = dyn_cast<DeclRefExpr>(Arg))
     if (const auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
       ThreadStarts.insert(FD->getCanonicalDecl());
+  // A captureless lambda converted to the routine's function pointer.
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Arg))
+    if (const auto *LE = dyn_cast<LambdaExpr>(
+            MC->getImplicitObjectArgument()->IgnoreImplicit()->IgnoreParenCasts()))
+      ThreadStarts.insert(LE->getCallOperator()->getCanonicalDecl());
+  if (const auto *LE = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()))
+    ThreadStarts.insert(LE->getCallOperator()->getCanonicalDecl());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -736,6 +748,7 @@ private:
 
   // Control flow.
   const Stmt *rootOf(const Stmt *S);
+  static const CFGBlock *successor(const CFGBlock *From, const CFGBlock::AdjacentBlock &A);
   const Stmt *enclosingTry(const Stmt *S, bool &IsSeh);
   void collectLiveObjects(const Stmt *From, const Stmt *Stop,
                           llvm::SmallVectorImpl<const VarDecl *> &Vars);
@@ -1507,6 +1520,15 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
   OutStates.push_back(std::move(St));
 }
 
+// clang marks a switch's default unreachable when the cases name every enumerator; a
+// value read from a request can still be anything, so follow it.
+const CFGBlock *FunctionRun::successor(const CFGBlock *From, const CFGBlock::AdjacentBlock &A) {
+  if (const CFGBlock *B = A.getReachableBlock())
+    return B;
+  return isa_and_nonnull<SwitchStmt>(From->getTerminatorStmt()) ? A.getPossiblyUnreachableBlock()
+                                                                  : nullptr;
+}
+
 const Stmt *FunctionRun::rootOf(const Stmt *S) {
   if (auto It = SyntheticDecl.find(S); It != SyntheticDecl.end())
     S = It->second;
@@ -1622,7 +1644,7 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
   }
   std::vector<PathNote> Notes;
   std::set<std::pair<unsigned, std::string>> Seen;
-  for (auto It = Path.rbegin(); It != Path.rend() && Notes.size() < 10; ++It) {
+  for (auto It = Path.rbegin(); It != Path.rend(); ++It) {
     const Trace *N = *It;
     std::string Text;
     switch (N->K) {
@@ -1645,6 +1667,10 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
     if (Seen.insert({Loc.getRawEncoding(), Text}).second)
       Notes.push_back({Loc, Text});
   }
+  // The decisions nearest the exit explain it best: keep the last ones.
+  constexpr size_t MaxWitnessNotes = 10;
+  if (Notes.size() > MaxWitnessNotes)
+    Notes.erase(Notes.begin(), Notes.end() - MaxWitnessNotes);
   return Notes;
 }
 
@@ -1892,7 +1918,7 @@ void FunctionRun::run() {
         Stack.pop_back();
         continue;
       }
-      const CFGBlock *S = It->getReachableBlock();
+      const CFGBlock *S = successor(B, *It);
       ++It;
       if (S && !Seen[S->getBlockID()]) {
         Seen[S->getBlockID()] = true;
@@ -1966,7 +1992,7 @@ void FunctionRun::run() {
     bool ExprTerm = Term && isa<Expr>(Term);
     unsigned SuccIdx = 0;
     for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++SuccIdx) {
-      const CFGBlock *S = SI->getReachableBlock();
+      const CFGBlock *S = successor(B, *SI);
       if (!S)
         continue;
       for (const State &St : States) {
@@ -1987,7 +2013,9 @@ void FunctionRun::run() {
           }
           // Loops and conditions on the witness path; the `&&`/`||` operands as well.
           // A constant condition (`while (0)` in a macro) is no decision.
-          if (!Constant)
+          // A `?:`, `&&` or `||` inside a system header's macro (HRESULT_FROM_WIN32) is
+          // not the user's decision.
+          if (!Constant && !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc())))
             NoteAt = CondE;
           K = Taken ? Trace::True : Trace::False;
         } else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(Term)) {

@@ -24,7 +24,6 @@ HRESULT Profile_Load(const WCHAR *name, BYTE *out, DWORD cb, DWORD *got)
     h = CreateFileW(name, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
     if (h == INVALID_HANDLE_VALUE) { // CHECK-NOTE: assuming the condition is true
         IServerSecurity_Release(security);
-        // CHECK-NOTE@+2: assuming the condition is false
         // CHECK-NOTE@+1: returns here while still impersonating
         return HRESULT_FROM_WIN32(GetLastError());
     }

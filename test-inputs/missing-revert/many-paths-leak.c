@@ -55,44 +55,43 @@ DWORD ApplyClientSettings(HANDLE pipe, const WCHAR *path, SETTINGS *s, ULONGLONG
     HANDLE file;
     DWORD written = 0, err = ERROR_SUCCESS;
 
-    // CHECK-WARNING@+2: impersonation begun by 'ImpersonateNamedPipeClient' is still in force when 'ApplyClientSettings' returns [impersonation-missing-revert]
-    // CHECK-NOTE@+1: assuming the condition is false
+    // CHECK-WARNING@+1: impersonation begun by 'ImpersonateNamedPipeClient' is still in force when 'ApplyClientSettings' returns [impersonation-missing-revert]
     if (!ImpersonateNamedPipeClient(pipe))
         return GetLastError();
 
-    if (s->maxConnections > g_limits.maxConnections) { // CHECK-NOTE: assuming the condition is false
+    if (s->maxConnections > g_limits.maxConnections) {
         s->maxConnections = g_limits.maxConnections;
         clamped |= 1ull << 0;
     }
-    if (s->idleTimeout > g_limits.idleTimeout) { // CHECK-NOTE: assuming the condition is false
+    if (s->idleTimeout > g_limits.idleTimeout) {
         s->idleTimeout = g_limits.idleTimeout;
         clamped |= 1ull << 1;
     }
-    if (s->sendBuffer > g_limits.sendBuffer) { // CHECK-NOTE: assuming the condition is false
+    if (s->sendBuffer > g_limits.sendBuffer) {
         s->sendBuffer = g_limits.sendBuffer;
         clamped |= 1ull << 2;
     }
-    if (s->recvBuffer > g_limits.recvBuffer) { // CHECK-NOTE: assuming the condition is false
+    if (s->recvBuffer > g_limits.recvBuffer) {
         s->recvBuffer = g_limits.recvBuffer;
         clamped |= 1ull << 3;
     }
-    if (s->logLevel > g_limits.logLevel) { // CHECK-NOTE: assuming the condition is false
+    if (s->logLevel > g_limits.logLevel) {
         s->logLevel = g_limits.logLevel;
         clamped |= 1ull << 4;
     }
-    if (s->logRotate > g_limits.logRotate) { // CHECK-NOTE: assuming the condition is false
+    if (s->logRotate > g_limits.logRotate) {
         s->logRotate = g_limits.logRotate;
         clamped |= 1ull << 5;
     }
-    if (s->cacheSize > g_limits.cacheSize) { // CHECK-NOTE: assuming the condition is false
+    if (s->cacheSize > g_limits.cacheSize) {
         s->cacheSize = g_limits.cacheSize;
         clamped |= 1ull << 6;
     }
-    if (s->cacheTtl > g_limits.cacheTtl) { // CHECK-NOTE: assuming the condition is false
+    if (s->cacheTtl > g_limits.cacheTtl) {
         s->cacheTtl = g_limits.cacheTtl;
         clamped |= 1ull << 7;
     }
-    if (s->retryCount > g_limits.retryCount) { // CHECK-NOTE: assuming the condition is false
+    if (s->retryCount > g_limits.retryCount) {
         s->retryCount = g_limits.retryCount;
         clamped |= 1ull << 8;
     }
@@ -184,45 +183,45 @@ DWORD ApplyClientSettings(HANDLE pipe, const WCHAR *path, SETTINGS *s, ULONGLONG
         s->syncInterval = g_limits.syncInterval;
         clamped |= 1ull << 30;
     }
-    if (s->syncBatch > g_limits.syncBatch) {
+    if (s->syncBatch > g_limits.syncBatch) { // CHECK-NOTE: assuming the condition is false
         s->syncBatch = g_limits.syncBatch;
         clamped |= 1ull << 31;
     }
-    if (s->dedupWindow > g_limits.dedupWindow) {
+    if (s->dedupWindow > g_limits.dedupWindow) { // CHECK-NOTE: assuming the condition is false
         s->dedupWindow = g_limits.dedupWindow;
         clamped |= 1ull << 32;
     }
-    if (s->purgeAge > g_limits.purgeAge) {
+    if (s->purgeAge > g_limits.purgeAge) { // CHECK-NOTE: assuming the condition is false
         s->purgeAge = g_limits.purgeAge;
         clamped |= 1ull << 33;
     }
-    if (s->archiveAge > g_limits.archiveAge) {
+    if (s->archiveAge > g_limits.archiveAge) { // CHECK-NOTE: assuming the condition is false
         s->archiveAge = g_limits.archiveAge;
         clamped |= 1ull << 34;
     }
-    if (s->alertLevel > g_limits.alertLevel) {
+    if (s->alertLevel > g_limits.alertLevel) { // CHECK-NOTE: assuming the condition is false
         s->alertLevel = g_limits.alertLevel;
         clamped |= 1ull << 35;
     }
-    if (s->alertCooldown > g_limits.alertCooldown) {
+    if (s->alertCooldown > g_limits.alertCooldown) { // CHECK-NOTE: assuming the condition is false
         s->alertCooldown = g_limits.alertCooldown;
         clamped |= 1ull << 36;
     }
-    if (s->metricsInterval > g_limits.metricsInterval) {
+    if (s->metricsInterval > g_limits.metricsInterval) { // CHECK-NOTE: assuming the condition is false
         s->metricsInterval = g_limits.metricsInterval;
         clamped |= 1ull << 37;
     }
-    if (s->traceMask > g_limits.traceMask) {
+    if (s->traceMask > g_limits.traceMask) { // CHECK-NOTE: assuming the condition is false
         s->traceMask = g_limits.traceMask;
         clamped |= 1ull << 38;
     }
-    if (s->debugFlags > g_limits.debugFlags) {
+    if (s->debugFlags > g_limits.debugFlags) { // CHECK-NOTE: assuming the condition is false
         s->debugFlags = g_limits.debugFlags;
         clamped |= 1ull << 39;
     }
 
     *clampedOut = clamped;
-    if (clamped == 0)
+    if (clamped == 0) // CHECK-NOTE: assuming the condition is true
         return ERROR_SUCCESS; // CHECK-NOTE: returns here while still impersonating
 
     file = CreateFileW(path, GENERIC_WRITE, 0, NULL, CREATE_ALWAYS, 0, NULL);

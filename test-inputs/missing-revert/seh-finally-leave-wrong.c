@@ -25,7 +25,9 @@ DWORD AppendForClient(HANDLE pipe, const WCHAR *path, const void *data, DWORD le
         }
         RevertToSelf();
     } __finally {
-        if (file != INVALID_HANDLE_VALUE) // CHECK-NOTE: assuming the condition is true
+        // The engine does not track `file` (it decides no impersonation), so this note
+        // need not agree with the one above: notes on untracked values show one path.
+        if (file != INVALID_HANDLE_VALUE) // CHECK-NOTE: assuming the condition is false
             CloseHandle(file);
     }
     return err; // CHECK-NOTE: returns here while still impersonating

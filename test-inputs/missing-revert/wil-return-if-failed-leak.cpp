@@ -28,8 +28,7 @@ HRESULT LoadClientManifest(HANDLE pipe, const wchar_t *path, DWORD *entries)
 
     HANDLE file = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, nullptr, OPEN_EXISTING, 0,
                               nullptr);
-    // CHECK-NOTE@+3: assuming the condition is true
-    // CHECK-NOTE@+2: assuming the condition is false
+    // CHECK-NOTE@+2: assuming the condition is true
     // CHECK-NOTE@+1: returns here while still impersonating
     RETURN_LAST_ERROR_IF(file == INVALID_HANDLE_VALUE);
     RETURN_IF_FAILED(ParseManifest(file, entries)); // CHECK-NOTE: returns here while still impersonating
