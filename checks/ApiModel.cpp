@@ -113,30 +113,27 @@ ApiModel::ApiModel(llvm::StringRef BeginFunctions, llvm::StringRef EndFunctions,
       Builtin[Name] = E;
   }
   for (llvm::StringRef Item : splitList(BeginFunctions)) {
-    auto [Name, Conv] = Item.rsplit(':');
-    // "ns::Fn" has colons of its own: only a known convention after the last one counts.
+    // 'Name' or 'Name:CONVENTION'; a qualified name has '::' of its own.
+    llvm::StringRef Name = Item;
     std::optional<Convention> C;
-    if (!Conv.empty() && !Name.ends_with(":")) {
+    size_t Colon = Item.rfind(':');
+    if (Colon != llvm::StringRef::npos && Colon > 0 && Item[Colon - 1] != ':') {
+      Name = Item.take_front(Colon).trim();
+      llvm::StringRef Conv = Item.drop_front(Colon + 1).trim();
       C = parseConvention(Conv);
       if (!C) {
-        if (Item.contains("::") && !parseConvention(Conv)) {
-          Name = Item;
-        } else {
-          Errors.push_back(("unknown success convention '" + Conv + "' in BeginFunctions entry '" +
-                            Item + "' (expected BOOL, RPC_STATUS, HRESULT, SECURITY_STATUS, "
-                                   "NTSTATUS, WIN32_ERROR or VOID)")
-                               .str());
-          continue;
-        }
+        Errors.push_back(("unknown success convention '" + Conv +
+                          "' in BeginFunctions entry '" + Item +
+                          "' (expected BOOL, RPC_STATUS, HRESULT, SECURITY_STATUS, NTSTATUS, "
+                          "WIN32_ERROR or VOID)")
+                             .str());
+        continue;
       }
-    } else {
-      Name = Item;
     }
     ApiEntry E{normalizeName(Name), ApiRole::Begin, C.value_or(Convention::Bool),
                IdentityKind::Client, ApiFamily::User, -1, ThreadNull::NullIsOther, -1};
     // An omitted convention is taken from the declaration's return type at lookup.
-    if (!C)
-      E.TokenArg = -2;
+    E.ConventionFromDecl = !C;
     UserByName[E.Name] = E;
   }
   for (llvm::StringRef Item : splitList(EndFunctions))
@@ -210,9 +207,9 @@ const ApiEntry *ApiModel::classify(const FunctionDecl *FD) const {
   if (!UserByName.empty() && FD->getIdentifier()) {
     auto It = UserByName.find(FD->getQualifiedNameAsString());
     if (It != UserByName.end()) {
-      if (It->second.TokenArg == -2) {
+      if (It->second.ConventionFromDecl) {
         auto E = std::make_unique<ApiEntry>(It->second);
-        E->TokenArg = -1;
+        E->ConventionFromDecl = false;
         E->Conv = conventionFromReturnType(FD->getReturnType());
         return (Annotated[FD] = std::move(E)).get();
       }

@@ -43,6 +43,7 @@ struct ApiEntry {
   int ThreadArg;
   ThreadNull NullThread;
   int TokenArg;
+  bool ConventionFromDecl = false; // option entry without a convention: the return type's
 };
 
 /// Parses a convention name as written in options and annotations (BOOL, RPC_STATUS,
