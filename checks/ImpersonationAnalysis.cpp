@@ -267,7 +267,7 @@ public:
   struct FunctionInfo {
     enum { Unvisited, Visiting, Done } Relevance = Unvisited;
     bool Relevant = false;   // takes part in impersonation (directly or through callees)
-    bool DirectBegin = false;
+    bool MayBegin = false;   // begins, or calls something that may begin: worth a report
     bool ContainsEnd = false;
     bool RootsComputed = false;
     llvm::SmallPtrSet<const ValueDecl *, 8> Roots; // tracked roots in this function
@@ -385,7 +385,7 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
   if (FI.Relevance == FunctionInfo::Visiting)
     return false;
   FI.Relevance = FunctionInfo::Visiting;
-  bool Relevant = false, DirectBegin = false, ContainsEnd = false;
+  bool Relevant = false, MayBegin = false, ContainsEnd = false;
   if (ApiModel::annotation(FD, "transfers"))
     Relevant = true;
   // What a class's members do to its fields decides what its destructor does.
@@ -396,8 +396,14 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
           Relevant = true;
   struct Finder : RecursiveASTVisitor<Finder> {
     Impl &A;
-    bool &Relevant, &DirectBegin, &ContainsEnd;
-    Finder(Impl &A, bool &R, bool &B, bool &E) : A(A), Relevant(R), DirectBegin(B), ContainsEnd(E) {}
+    bool &Relevant, &MayBegin, &ContainsEnd;
+    Finder(Impl &A, bool &R, bool &B, bool &E) : A(A), Relevant(R), MayBegin(B), ContainsEnd(E) {}
+    void callee(const Expr *Call) {
+      if (const FunctionDecl *Def = A.relevantCallee(Call)) {
+        Relevant = true;
+        MayBegin |= A.Info[Def].MayBegin;
+      }
+    }
     bool shouldVisitLambdaBody() const { return false; }
     bool VisitLambdaExpr(LambdaExpr *LE) {
       if (CXXMethodDecl *Op = LE->getCallOperator(); Op && !Op->isDependentContext())
@@ -409,7 +415,7 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
         if (E->Role == ApiRole::ThreadStart)
           A.noteThreadStart(C);
         if (E->Role == ApiRole::Begin) {
-          Relevant = DirectBegin = true;
+          Relevant = MayBegin = true;
         } else if (E->Role == ApiRole::End) {
           Relevant = ContainsEnd = true;
         } else if (E->Role == ApiRole::Terminator || E->Role == ApiRole::TokenCapture) {
@@ -417,13 +423,11 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
         }
         return true;
       }
-      if (A.relevantCallee(C))
-        Relevant = true;
+      callee(C);
       return true;
     }
     bool VisitCXXConstructExpr(CXXConstructExpr *C) {
-      if (A.relevantCallee(C))
-        Relevant = true;
+      callee(C);
       return true;
     }
     bool VisitVarDecl(VarDecl *VD) {
@@ -434,12 +438,18 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
               Relevant = true;
       return true;
     }
-  } F(*this, Relevant, DirectBegin, ContainsEnd);
+  } F(*this, Relevant, MayBegin, ContainsEnd);
   F.TraverseStmt(FD->getBody());
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        F.TraverseStmt(Init->getInit());
+  if (ApiModel::annotation(FD, "transfers"))
+    MayBegin = true;
   FunctionInfo &FI2 = Info[FD];
   FI2.Relevance = FunctionInfo::Done;
   FI2.Relevant = Relevant;
-  FI2.DirectBegin = DirectBegin;
+  FI2.MayBegin = MayBegin;
   FI2.ContainsEnd = ContainsEnd;
   return Relevant;
 }
@@ -2167,7 +2177,10 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
       roots(FD);
   llvm::SmallPtrSet<const FunctionDecl *, 32> Seen;
   for (const FunctionDecl *FD : Functions) {
-    if (!Seen.insert(FD).second || definitionOf(FD) != FD || !isRelevant(FD))
+    // Only a function that may begin can leave impersonation in force; the others are
+    // analysed when a caller needs their summary.
+    if (!Seen.insert(FD).second || definitionOf(FD) != FD || !isRelevant(FD) ||
+        !Info[FD].MayBegin)
       continue;
     const Summary &S = summarize(FD, {});
     FunctionReport R = S.Report;
