@@ -739,6 +739,14 @@ private:
   Tri truth(const Expr *E, const State &S) const { return eval(E, S).truth(); }
   bool assume(State &S, const Expr *E, bool Outcome) const;
   bool learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const;
+  /// `x op c` with c a constant or a value this path knows exactly, x on the left.
+  struct Comparison {
+    const Expr *Operand;
+    unsigned Op;
+    int64_t Value;
+  };
+  std::optional<Comparison> asComparisonWithConstant(const BinaryOperator *BO,
+                                                     const State &S) const;
   std::optional<int64_t> constant(const Expr *E) const;
   std::optional<int64_t> computeConstant(const Expr *E) const;
 
@@ -940,17 +948,8 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
     case BO_GE:
     case BO_EQ:
     case BO_NE: {
-      unsigned Op = BO->getOpcode();
-      if (auto C = constant(BO->getRHS()))
-        return AbsVal::boolean(compareWithConstant(eval(BO->getLHS(), S), Op, *C));
-      if (auto C = constant(BO->getLHS()))
-        return AbsVal::boolean(
-            compareWithConstant(eval(BO->getRHS(), S), BinaryOperator::reverseComparisonOp(
-                                                           BinaryOperatorKind(Op)),
-                                *C));
-      AbsVal L = eval(BO->getLHS(), S), R = eval(BO->getRHS(), S);
-      if (R.HasExact)
-        return AbsVal::boolean(compareWithConstant(L, Op, R.Exact));
+      if (auto Cmp = asComparisonWithConstant(BO, S))
+        return AbsVal::boolean(compareWithConstant(eval(Cmp->Operand, S), Cmp->Op, Cmp->Value));
       return AbsVal::boolean(Tri::Unknown);
     }
     default:
@@ -968,6 +967,22 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
     return AbsVal::top();
   }
   return AbsVal::top();
+}
+
+std::optional<FunctionRun::Comparison>
+FunctionRun::asComparisonWithConstant(const BinaryOperator *BO, const State &S) const {
+  auto Op = BO->getOpcode();
+  auto Reversed = BinaryOperator::reverseComparisonOp(Op);
+  if (auto C = constant(BO->getRHS()))
+    return Comparison{BO->getLHS(), Op, *C};
+  if (auto C = constant(BO->getLHS()))
+    return Comparison{BO->getRHS(), Reversed, *C};
+  // A side whose value this path knows exactly (a flag set to 1) counts as a constant.
+  if (AbsVal R = eval(BO->getRHS(), S); R.HasExact)
+    return Comparison{BO->getLHS(), Op, R.Exact};
+  if (AbsVal L = eval(BO->getLHS(), S); L.HasExact)
+    return Comparison{BO->getRHS(), Reversed, L.Exact};
+  return std::nullopt;
 }
 
 bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const {
@@ -1043,20 +1058,8 @@ bool FunctionRun::assume(State &S, const Expr *E, bool Outcome) const {
     case BO_GE:
     case BO_EQ:
     case BO_NE: {
-      unsigned Op = BO->getOpcode();
-      if (auto C = constant(BO->getRHS()))
-        return learn(S, BO->getLHS(), Op, *C, Outcome);
-      if (auto C = constant(BO->getLHS()))
-        return learn(S, BO->getRHS(),
-                     BinaryOperator::reverseComparisonOp(BinaryOperatorKind(Op)), *C, Outcome);
-      AbsVal R = eval(BO->getRHS(), S);
-      if (R.HasExact)
-        return learn(S, BO->getLHS(), Op, R.Exact, Outcome);
-      AbsVal L = eval(BO->getLHS(), S);
-      if (L.HasExact)
-        return learn(S, BO->getRHS(),
-                     BinaryOperator::reverseComparisonOp(BinaryOperatorKind(Op)), L.Exact,
-                     Outcome);
+      if (auto Cmp = asComparisonWithConstant(BO, S))
+        return learn(S, Cmp->Operand, Cmp->Op, Cmp->Value, Outcome);
       return true;
     }
     default:
