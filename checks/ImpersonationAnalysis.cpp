@@ -717,6 +717,7 @@ private:
   const Stmt *CurrentElementStmt = nullptr; // for destructors: where they run
   std::vector<const CFGBlock *> ById;
   std::vector<bool> Widened;
+  std::vector<llvm::SmallVector<KeyId, 4>> DroppedKeys; // per block, once widened
 
   struct LeakInfo {
     Leak L;
@@ -1424,8 +1425,10 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
         return;
       }
       noteActed(St, Call);
-      // Failure: nothing changes.
-      if (Api->Conv != Convention::Void) {
+      // Failure: nothing changes. Putting a saved token back is an end, and ends are
+      // taken to succeed, as a revert is (the documented answer to a failed one is to
+      // terminate).
+      if (Api->Conv != Convention::Void && !Restore) {
         State Fail = St;
         Fail.setTemp(Call, conventionResult(Api->Conv, false));
         OutStates.push_back(std::move(Fail));
@@ -1454,6 +1457,8 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
     case ApiRole::Terminator:
       if (Api->TokenArg >= 0) { // TerminateProcess: only of the current process
         if (const Expr *P = arg(Api->TokenArg); P && !isCurrentProcess(P)) {
+          noteActed(St, Call);
+          opaqueCall(Call, St);
           OutStates.push_back(std::move(St));
           return;
         }
@@ -1689,9 +1694,12 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
 
 void FunctionRun::join(const CFGBlock *To, State S) {
   std::vector<State> &Set = In[To->getBlockID()];
+  // Facts forgotten here once stay forgotten: the set of facts only shrinks, so the
+  // analysis terminates.
   if (Widened[To->getBlockID()]) {
-    S.Facts.clear();
     S.Temps.clear();
+    const auto &Dropped = DroppedKeys[To->getBlockID()];
+    llvm::erase_if(S.Facts, [&](const auto &F) { return llvm::is_contained(Dropped, F.first); });
   }
   for (const State &T : Set)
     if (T.sameAs(S))
@@ -1706,18 +1714,39 @@ void FunctionRun::join(const CFGBlock *To, State S) {
       return;
   Set.push_back(std::move(S));
   if (Set.size() > A.Config.MaxStatesPerPoint) {
-    // Too many states here: forget facts, never states.
-    std::vector<State> Merged;
-    for (State &T : Set) {
-      T.Facts.clear();
+    // Too many states here: forget facts, never states. The fact with the most distinct
+    // values goes first (a counter, a size), so the flags that decide a revert stay.
+    auto dedupe = [](std::vector<State> &V) {
+      std::vector<State> Merged;
+      for (State &T : V) {
+        bool Dup = false;
+        for (const State &M : Merged)
+          Dup |= M.sameAs(T);
+        if (!Dup)
+          Merged.push_back(std::move(T));
+      }
+      V = std::move(Merged);
+    };
+    for (State &T : Set)
       T.Temps.clear();
-      bool Dup = false;
-      for (const State &M : Merged)
-        Dup |= M.sameAs(T);
-      if (!Dup)
-        Merged.push_back(std::move(T));
+    dedupe(Set);
+    while (Set.size() > A.Config.MaxStatesPerPoint) {
+      std::map<KeyId, std::vector<AbsVal>> Values;
+      for (const State &T : Set)
+        for (const auto &[K, V] : T.Facts)
+          if (llvm::find(Values[K], V) == Values[K].end())
+            Values[K].push_back(V);
+      if (Values.empty())
+        break;
+      KeyId Drop = Values.begin()->first;
+      for (const auto &[K, Vs] : Values)
+        if (Vs.size() > Values[Drop].size())
+          Drop = K;
+      for (State &T : Set)
+        llvm::erase_if(T.Facts, [&](const auto &F) { return F.first == Drop; });
+      DroppedKeys[To->getBlockID()].push_back(Drop);
+      dedupe(Set);
     }
-    Set = std::move(Merged);
     Widened[To->getBlockID()] = true;
     const Stmt *First = nullptr;
     for (const CFGElement &E : *To)
@@ -1915,6 +1944,7 @@ void FunctionRun::run() {
   Order.assign(N, ~0u);
   ById.assign(N, nullptr);
   Widened.assign(N, false);
+  DroppedKeys.assign(N, {});
   for (const CFGBlock *B : Cfg)
     ById[B->getBlockID()] = B;
   std::vector<const CFGBlock *> Post;
