@@ -7,6 +7,7 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/BitVector.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Allocator.h"
@@ -132,19 +133,24 @@ struct PathKey {
 class KeyTable {
 public:
   KeyId intern(const PathKey &K) {
-    std::vector<const void *> Flat{K.Root};
+    llvm::hash_code H = llvm::hash_combine(K.Root, K.Mask, K.Steps.size());
     for (const FieldDecl *F : K.Steps)
-      Flat.push_back(F);
-    Flat.push_back(reinterpret_cast<const void *>(static_cast<uintptr_t>(K.Mask)));
-    auto [It, New] = Ids.try_emplace(std::move(Flat), Keys.size());
-    if (New)
-      Keys.push_back(K);
-    return It->second;
+      H = llvm::hash_combine(H, F);
+    auto &Bucket = Ids[static_cast<size_t>(H)];
+    for (KeyId Id : Bucket)
+      if (same(Keys[Id], K))
+        return Id;
+    Bucket.push_back(Keys.size());
+    Keys.push_back(K);
+    return Keys.size() - 1;
   }
   const PathKey &key(KeyId Id) const { return Keys[Id]; }
 
 private:
-  std::map<std::vector<const void *>, KeyId> Ids;
+  static bool same(const PathKey &A, const PathKey &B) {
+    return A.Root == B.Root && A.Mask == B.Mask && A.Steps == B.Steps;
+  }
+  llvm::DenseMap<size_t, llvm::SmallVector<KeyId, 1>> Ids; // by hash
   std::vector<PathKey> Keys;
 };
 
@@ -270,7 +276,12 @@ public:
     bool MayBegin = false;   // begins, or calls something that may begin: worth a report
     bool ContainsEnd = false;
     bool RootsComputed = false;
-    llvm::SmallPtrSet<const ValueDecl *, 8> Roots; // tracked roots in this function
+    llvm::SmallPtrSet<const ValueDecl *, 8> Roots;        // tracked roots in this function
+    llvm::SmallPtrSet<const ValueDecl *, 8> ContextRoots; // those its summaries depend on
+    llvm::SmallPtrSet<const FieldDecl *, 8> Fields;       // fields its body names
+    llvm::SmallPtrSet<const ParmVarDecl *, 4> TestedParams; // read as values in conditions
+    std::unique_ptr<llvm::SmallPtrSet<const FieldDecl *, 16>> FieldsWithCallees;
+    std::vector<const FunctionDecl *> Callees;            // relevant functions it calls
   };
   llvm::DenseMap<const FunctionDecl *, FunctionInfo> Info;
   llvm::SmallPtrSet<const FunctionDecl *, 8> ThreadStarts;
@@ -298,9 +309,22 @@ public:
   }
   const FunctionDecl *calleeOf(const Expr *E) const;
   const FunctionDecl *relevantCallee(const Expr *E) {
-    const FunctionDecl *Def = definitionOf(calleeOf(E));
-    return Def && isRelevant(Def) ? Def : nullptr;
+    const FunctionDecl *Callee = calleeOf(E);
+    if (!Callee)
+      return nullptr;
+    auto [It, New] = RelevantDef.try_emplace(Callee, nullptr);
+    if (!New)
+      return It->second;
+    const FunctionDecl *Def = definitionOf(Callee);
+    const FunctionDecl *Result = Def && isRelevant(Def) ? Def : nullptr;
+    // Within a recursive group the answer may still change: cache only settled ones.
+    if (Def && Info[Def].Relevance != FunctionInfo::Done)
+      RelevantDef.erase(Callee);
+    else
+      RelevantDef[Callee] = Result;
+    return Result;
   }
+  llvm::DenseMap<const FunctionDecl *, const FunctionDecl *> RelevantDef;
   const ApiEntry *api(const Expr *E) const {
     if (const auto *C = dyn_cast<CallExpr>(E))
       return Apis.lookup(C);
@@ -308,6 +332,24 @@ public:
   }
 
   std::optional<PathKey> keyOf(const Expr *E) const;
+  /// Fields named by \p FD and every relevant function it calls (destructors included).
+  const llvm::SmallPtrSet<const FieldDecl *, 16> &fieldsReadBy(const FunctionDecl *FD) {
+    FunctionInfo &FI = Info[FD];
+    if (FI.FieldsWithCallees)
+      return *FI.FieldsWithCallees;
+    FI.FieldsWithCallees = std::make_unique<llvm::SmallPtrSet<const FieldDecl *, 16>>();
+    auto &Out = *FI.FieldsWithCallees;
+    llvm::SmallVector<const FunctionDecl *, 8> Work{FD};
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{FD};
+    while (!Work.empty()) {
+      FunctionInfo &I = Info[Work.pop_back_val()];
+      Out.insert(I.Fields.begin(), I.Fields.end());
+      for (const FunctionDecl *C : I.Callees)
+        if (Seen.insert(C).second)
+          Work.push_back(C);
+    }
+    return Out;
+  }
 
   const Summary &summarize(const FunctionDecl *FD, const std::vector<std::pair<KeyId, AbsVal>> &Ctx);
   void noteThreadStart(const CallExpr *C);
@@ -400,6 +442,7 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
     Finder(Impl &A, bool &R, bool &B, bool &E) : A(A), Relevant(R), MayBegin(B), ContainsEnd(E) {}
     void callee(const Expr *Call) {
       if (const FunctionDecl *Def = A.relevantCallee(Call)) {
+        A.Info[FD].Callees.push_back(Def);
         Relevant = true;
         MayBegin |= A.Info[Def].MayBegin;
       }
@@ -430,15 +473,24 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
       callee(C);
       return true;
     }
+    bool VisitMemberExpr(MemberExpr *ME) {
+      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        A.Info[FD].Fields.insert(F);
+      return true;
+    }
+    const FunctionDecl *FD = nullptr;
     bool VisitVarDecl(VarDecl *VD) {
       if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
         if (RD->hasDefinition())
           if (const CXXDestructorDecl *D = RD->getDestructor())
-            if (const FunctionDecl *Def = A.definitionOf(D); Def && A.isRelevant(Def))
+            if (const FunctionDecl *Def = A.definitionOf(D); Def && A.isRelevant(Def)) {
+              A.Info[FD].Callees.push_back(Def);
               Relevant = true;
+            }
       return true;
     }
   } F(*this, Relevant, MayBegin, ContainsEnd);
+  F.FD = FD;
   F.TraverseStmt(FD->getBody());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -495,8 +547,26 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
                Api->Role == ApiRole::Terminator || Api->Role == ApiRole::TokenCapture;
       return A.relevantCallee(E) != nullptr;
     }
+    // Parameters a condition reads as values (`if (!req)`), not only through (`req->x`).
+    void tested(const Stmt *S) {
+      if (!S || isa<LambdaExpr>(S))
+        return;
+      if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
+        if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()))
+          A.Info[FD].TestedParams.insert(P);
+        return;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+        if (!isa<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+          tested(ME->getBase());
+        return;
+      }
+      for (const Stmt *C : S->children())
+        tested(C);
+    }
     void guarded(const Stmt *Cond, const Stmt *Body) {
       size_t N = Guards.size();
+      tested(Cond);
       RootsIn(Cond, Guards);
       walk(Body);
       Guards.resize(N);
@@ -630,7 +700,8 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       for (const Stmt *C : S->children())
         walk(C);
     }
-  } W{*this, rootsIn, Direct, Edges, {}};
+    const FunctionDecl *FD;
+  } W{*this, rootsIn, Direct, Edges, {}, FD};
   W.walk(FD->getBody());
   // Member initializers assign `this` fields, which are always tracked.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
@@ -642,22 +713,28 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         W.walk(I->getInit());
       }
 
-  // What a function writes through its pointer and reference parameters reaches its
-  // callers (out-flags): those parameters are always tracked.
+  // Close over the edges: a tracked root makes what guards or feeds it tracked.
+  auto closure = [&](llvm::SmallPtrSet<const ValueDecl *, 8> &Roots) {
+    bool Changed = true;
+    while (Changed) {
+      Changed = false;
+      for (const auto &[To, From] : Edges)
+        if (Roots.count(To))
+          for (const ValueDecl *F : From)
+            Changed |= Roots.insert(F).second;
+    }
+  };
+  // What decides the function's behaviour: the calling context a summary depends on.
+  Info[FD].ContextRoots = Direct;
+  closure(Info[FD].ContextRoots);
+  // What it writes through pointer and reference parameters reaches its callers
+  // (out-flags): those parameters are tracked too, without entering the context.
   for (const ParmVarDecl *P : FD->parameters())
     if (P->getType()->isPointerType() || P->getType()->isReferenceType())
       Direct.insert(P);
-  // Close over the edges: a tracked root makes what guards or feeds it tracked.
   llvm::SmallPtrSet<const ValueDecl *, 8> &Roots = Info[FD].Roots;
   Roots = Direct;
-  bool Changed = true;
-  while (Changed) {
-    Changed = false;
-    for (const auto &[To, From] : Edges)
-      if (Roots.count(To))
-        for (const ValueDecl *F : From)
-          Changed |= Roots.insert(F).second;
-  }
+  closure(Roots);
   for (const ValueDecl *R : Roots)
     if (const auto *VD = dyn_cast<VarDecl>(R); VD && VD->hasGlobalStorage() && !VD->isStaticLocal())
       TrackedGlobals.insert(VD);
@@ -708,7 +785,8 @@ private:
   llvm::BumpPtrAllocator Arena;
   std::vector<std::vector<State>> In;   // per block id
   std::vector<unsigned> Order;          // block id -> reverse post-order index
-  std::set<std::pair<unsigned, unsigned>> Worklist; // (rpo index, block id)
+  llvm::BitVector Pending;              // by reverse post-order index
+  std::vector<unsigned> BlockAtOrder;   // reverse post-order index -> block id
   llvm::DenseMap<const Stmt *, const CFGBlock *> DispatchOf; // try statement -> block
   llvm::DenseMap<const Stmt *, const Stmt *> SyntheticDecl;
   llvm::SmallPtrSet<const Stmt *, 4> ActedSites; // own begins under which code acted
@@ -736,6 +814,14 @@ private:
   llvm::DenseMap<const Expr *, bool> MattersCache;
   mutable llvm::DenseMap<const Expr *, std::optional<int64_t>> ConstantCache;
   mutable llvm::DenseMap<const Expr *, std::optional<KeyId>> KeyCache;
+  mutable llvm::DenseMap<const Expr *, std::optional<PathKey>> PathCache;
+  /// A.keyOf, once per expression and run.
+  const std::optional<PathKey> &pathOf(const Expr *E) const {
+    auto [It, New] = PathCache.try_emplace(E, std::nullopt);
+    if (New)
+      It->second = A.keyOf(E);
+    return It->second;
+  }
   AbsVal eval(const Expr *E, const State &S) const;
   Tri truth(const Expr *E, const State &S) const { return eval(E, S).truth(); }
   bool assume(State &S, const Expr *E, bool Outcome) const;
@@ -836,7 +922,7 @@ std::optional<int64_t> FunctionRun::computeConstant(const Expr *E) const {
   const Expr *Stripped = E->IgnoreParenCasts();
   if (isa<DeclRefExpr>(Stripped) && !isa<EnumConstantDecl>(cast<DeclRefExpr>(Stripped)->getDecl())) {
     // A const variable is a constant only when it is not tracked.
-    if (A.keyOf(Stripped))
+    if (pathOf(Stripped))
       return std::nullopt;
   }
   Expr::EvalResult R;
@@ -885,7 +971,7 @@ bool FunctionRun::tracked(const PathKey &K) const {
 std::optional<KeyId> FunctionRun::keyId(const Expr *E, const State &) const {
   auto [It, New] = KeyCache.try_emplace(E, std::nullopt);
   if (New) {
-    auto K = A.keyOf(E);
+    auto K = pathOf(E);
     if (K && tracked(*K))
       It->second = A.Keys.intern(*K);
   }
@@ -1085,7 +1171,7 @@ void FunctionRun::kill(State &S, const PathKey &Prefix) const {
 }
 
 void FunctionRun::assign(State &S, const Expr *LHS, const AbsVal &V) const {
-  auto K = A.keyOf(LHS);
+  auto K = pathOf(LHS);
   if (!K)
     return;
   PathKey Unmasked = *K;
@@ -1139,11 +1225,11 @@ void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
                  Callee->getParamDecl(I)->getType()->isReferenceType() &&
                  !Callee->getParamDecl(I)->getType().getNonReferenceType().isConstQualified();
     if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf) {
-      if (auto K = A.keyOf(UO->getSubExpr()))
+      if (auto K = pathOf(UO->getSubExpr()))
         kill(St, *K);
       continue;
     }
-    if (auto K = A.keyOf(Arg)) {
+    if (auto K = pathOf(Arg)) {
       if (ByRef) {
         kill(St, *K);
       } else if (Arg->getType()->isPointerType() &&
@@ -1162,7 +1248,7 @@ void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
       kill(St, ThisObj);
     }
     if (MD && !MD->isConst())
-      if (auto K = A.keyOf(MC->getImplicitObjectArgument())) {
+      if (auto K = pathOf(MC->getImplicitObjectArgument())) {
         if (MC->getImplicitObjectArgument()->getType()->isPointerType())
           K->Steps.push_back(nullptr);
         kill(St, *K);
@@ -1202,12 +1288,12 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
     B.Value = eval(Arg, St);
     const Expr *Stripped = Arg->IgnoreParenCasts();
     if (const auto *UO = dyn_cast<UnaryOperator>(Stripped); UO && UO->getOpcode() == UO_AddrOf) {
-      if (auto K = A.keyOf(UO->getSubExpr())) {
+      if (auto K = pathOf(UO->getSubExpr())) {
         B.CallerBase = *K;
         B.HasBase = true;
         B.AddressOf = true;
       }
-    } else if (auto K = A.keyOf(Stripped)) {
+    } else if (auto K = pathOf(Stripped)) {
       B.CallerBase = *K;
       B.HasBase = true;
     }
@@ -1260,18 +1346,27 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
   };
 
   std::vector<std::pair<KeyId, AbsVal>> Context;
+  // Only facts the callee (or what it calls) can read: a field it never names does not
+  // change its summary, and every distinct context costs a run.
+  const auto &Fields = A.fieldsReadBy(Callee);
+  auto readable = [&](const PathKey &K) {
+    return llvm::all_of(K.Steps, [&](const FieldDecl *F) { return !F || Fields.count(F); });
+  };
   for (const auto &[Param, B] : Bindings) {
-    if (!CI.Roots.count(Param))
+    if (!CI.ContextRoots.count(Param))
       continue;
-    if (!B.Value.isTop())
+    // A pointer's own value matters only where the callee tests it.
+    bool ValueMatters = !Param->getType()->isPointerType() ||
+                        CI.TestedParams.count(cast<ParmVarDecl>(Param));
+    if (!B.Value.isTop() && ValueMatters)
       Context.push_back({A.Keys.intern(paramKey(Param)), B.Value});
     for (const auto &[K, V] : St.Facts)
-      if (auto CK = toCallee(A.Keys.key(K), Param, B))
+      if (auto CK = toCallee(A.Keys.key(K), Param, B); CK && readable(*CK))
         Context.push_back({A.Keys.intern(*CK), V});
   }
   if (This)
     for (const auto &[K, V] : St.Facts)
-      if (auto CK = toCallee(A.Keys.key(K), nullptr, ThisBinding))
+      if (auto CK = toCallee(A.Keys.key(K), nullptr, ThisBinding); CK && readable(*CK))
         Context.push_back({A.Keys.intern(*CK), V});
   for (const auto &[K, V] : St.Facts)
     if (A.TrackedGlobals.count(A.Keys.key(K).Root))
@@ -1506,7 +1601,7 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
         if (isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
           ObjKey.Steps.push_back(nullptr); // *this
           Obj = &ObjKey;
-        } else if (auto K = A.keyOf(MC->getImplicitObjectArgument())) {
+        } else if (auto K = pathOf(MC->getImplicitObjectArgument())) {
           ObjKey = *K;
           if (MC->getImplicitObjectArgument()->getType()->isPointerType())
             ObjKey.Steps.push_back(nullptr);
@@ -1514,7 +1609,7 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
         }
       } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
                  OC && isa<CXXMethodDecl>(Def) && OC->getNumArgs() > 0) {
-        if (auto K = A.keyOf(OC->getArg(0))) {
+        if (auto K = pathOf(OC->getArg(0))) {
           ObjKey = *K;
           Obj = &ObjKey;
         }
@@ -1704,7 +1799,9 @@ void FunctionRun::join(const CFGBlock *To, State S) {
   for (const State &T : Set)
     if (T.sameAs(S))
       return;
-  // A state with fewer facts and the same identity already covers this one.
+  // Once facts are being dropped here, a state with fewer facts and the same identity
+  // covers this one (before that, facts come from the program's finite constants).
+  if (Widened[To->getBlockID()])
   for (const State &T : Set)
     if (T.Id == S.Id && T.InCom == S.InCom && T.Temps == S.Temps &&
         std::includes(S.Facts.begin(), S.Facts.end(), T.Facts.begin(), T.Facts.end(),
@@ -1760,7 +1857,7 @@ void FunctionRun::join(const CFGBlock *To, State S) {
                                      " states reach this point: facts about tracked "
                                      "expressions are dropped here"});
   }
-  Worklist.insert({Order[To->getBlockID()], To->getBlockID()});
+  Pending.set(Order[To->getBlockID()]);
 }
 
 void FunctionRun::propagate(const CFGBlock *, const CFGBlock *To, State S, const Stmt *Cond,
@@ -1812,7 +1909,7 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
     if (BO->getOpcode() == BO_Assign) {
       assign(St, BO->getLHS(), eval(BO->getRHS(), St));
     } else if (BO->isCompoundAssignmentOp()) {
-      auto K = A.keyOf(BO->getLHS());
+      auto K = pathOf(BO->getLHS());
       auto C = constant(BO->getRHS());
       if (K && C && (BO->getOpcode() == BO_OrAssign || BO->getOpcode() == BO_AndAssign)) {
         // Keep masked facts the operation decides: `f |= F` sets F, `f &= ~F` clears F.
@@ -1850,7 +1947,7 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
     bool CallArgument = UO->getOpcode() == UO_AddrOf && Info != G.Index.end() &&
                         Info->second.CallArgument;
     if ((UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf) && !CallArgument) {
-      if (auto K = A.keyOf(UO->getSubExpr()))
+      if (auto K = pathOf(UO->getSubExpr()))
         kill(St, *K);
     }
   } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
@@ -1975,6 +2072,11 @@ void FunctionRun::run() {
     for (const CFGBlock *B : Cfg)
       if (Order[B->getBlockID()] == ~0u)
         Order[B->getBlockID()] = Idx++;
+    Pending.resize(Idx);
+    BlockAtOrder.assign(Idx, 0);
+    for (unsigned Id = 0; Id < N; ++Id)
+      if (Order[Id] != ~0u)
+        BlockAtOrder[Order[Id]] = Id;
   }
   for (const CFGBlock *B : Cfg)
     if (const Stmt *T = B->getTerminatorStmt(); T && isa<CXXTryStmt, SEHTryStmt>(T))
@@ -1989,9 +2091,9 @@ void FunctionRun::run() {
   SourceLocation EndLoc = Body ? Body->getRBracLoc() : FD->getEndLoc();
 
   unsigned Steps = 0;
-  while (!Worklist.empty()) {
-    auto [Idx, Id] = *Worklist.begin();
-    Worklist.erase(Worklist.begin());
+  for (int Next = Pending.find_first(); Next != -1; Next = Pending.find_first()) {
+    Pending.reset(Next);
+    unsigned Id = BlockAtOrder[Next];
     const CFGBlock *B = ById[Id];
     if (!B)
       continue;
