@@ -540,6 +540,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
     llvm::SmallPtrSet<const ValueDecl *, 8> &Direct;
     decltype(Edges) &Edges;
     llvm::SmallVector<const ValueDecl *, 16> Guards;
+    unsigned OutcomeGuards = 0; // enclosing conditions that test a begin or end call
 
     bool interestingCall(const Expr *E) {
       if (const ApiEntry *Api = A.api(E))
@@ -568,7 +569,11 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       size_t N = Guards.size();
       tested(Cond);
       RootsIn(Cond, Guards);
+      // What is assigned under `if (Begin())` records the begin's outcome (`ok = TRUE`).
+      bool Outcome = containsInterestingCall(Cond);
+      OutcomeGuards += Outcome;
       walk(Body);
+      OutcomeGuards -= Outcome;
       Guards.resize(N);
     }
     void assignment(const Expr *LHS, const Expr *RHS) {
@@ -576,6 +581,8 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       if (!K || !K->Root)
         return;
       llvm::SmallVector<const ValueDecl *, 4> Feeds(Guards.begin(), Guards.end());
+      if (OutcomeGuards)
+        Direct.insert(K->Root);
       if (RHS) {
         RootsIn(RHS, Feeds);
         if (containsInterestingCall(RHS))
@@ -667,11 +674,6 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
             Edges.push_back({VD, Feeds});
           }
       }
-      if (const auto *R = dyn_cast<ReturnStmt>(S)) {
-        llvm::SmallVector<const ValueDecl *, 4> Ret;
-        RootsIn(R->getRetValue(), Ret);
-        Direct.insert(Ret.begin(), Ret.end());
-      }
       if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
         const auto *E = cast<Expr>(S);
         if (interestingCall(E)) {
@@ -701,7 +703,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         walk(C);
     }
     const FunctionDecl *FD;
-  } W{*this, rootsIn, Direct, Edges, {}, FD};
+  } W{*this, rootsIn, Direct, Edges, {}, 0, FD};
   W.walk(FD->getBody());
   // Member initializers assign `this` fields, which are always tracked.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
