@@ -519,19 +519,21 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
   // assigned root -> roots that guard the assignment or feed its value
   std::vector<std::pair<const ValueDecl *, llvm::SmallVector<const ValueDecl *, 4>>> Edges;
 
+  // The variables an expression reads (lambda bodies aside).
   auto rootsIn = [](const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Out) {
-    struct V : RecursiveASTVisitor<V> {
-      llvm::SmallVectorImpl<const ValueDecl *> &Out;
-      explicit V(llvm::SmallVectorImpl<const ValueDecl *> &O) : Out(O) {}
-      bool shouldVisitLambdaBody() const { return false; }
-      bool VisitDeclRefExpr(DeclRefExpr *D) {
+    llvm::SmallVector<const Stmt *, 16> Work{S};
+    while (!Work.empty()) {
+      const Stmt *N = Work.pop_back_val();
+      if (!N || isa<LambdaExpr>(N))
+        continue;
+      if (const auto *D = dyn_cast<DeclRefExpr>(N)) {
         if (isa<VarDecl>(D->getDecl()))
           Out.push_back(D->getDecl());
-        return true;
+        continue;
       }
-    } Vis(Out);
-    if (S)
-      Vis.TraverseStmt(const_cast<Stmt *>(S));
+      for (const Stmt *C : N->children())
+        Work.push_back(C);
+    }
   };
 
   struct Walker {
@@ -917,6 +919,17 @@ std::optional<int64_t> FunctionRun::computeConstant(const Expr *E) const {
   E = E->IgnoreParens();
   if (!looksConstant(E))
     return std::nullopt;
+  // Literals, the common case, need no evaluator (integer casts keep the value here).
+  const Expr *Lit = E;
+  for (const auto *IC = dyn_cast<ImplicitCastExpr>(Lit);
+       IC && IC->getCastKind() == CK_IntegralCast; IC = dyn_cast<ImplicitCastExpr>(Lit))
+    Lit = IC->getSubExpr()->IgnoreParens();
+  if (const auto *IL = dyn_cast<IntegerLiteral>(Lit); IL && IL->getValue().getActiveBits() < 63)
+    return static_cast<int64_t>(IL->getValue().getZExtValue());
+  if (const auto *CL = dyn_cast<CharacterLiteral>(Lit))
+    return static_cast<int64_t>(CL->getValue());
+  if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(Lit))
+    return BL->getValue() ? 1 : 0;
   if (E->isValueDependent() || E->isTypeDependent())
     return std::nullopt;
   if (E->isNullPointerConstant(A.Ctx, Expr::NPC_ValueDependentIsNotNull))
@@ -951,12 +964,12 @@ bool FunctionRun::conditionMatters(const Expr *E) {
     const Stmt *S = Work.pop_back_val();
     if (!S || isa<LambdaExpr>(S))
       continue;
-    if (isa<CallExpr, CXXConstructExpr, CXXThisExpr, AbstractConditionalOperator>(S))
-      Matters = true;
-    else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
+    if (isa<CallExpr, CXXConstructExpr, CXXThisExpr>(S))
       Matters = true;
     else if (const auto *DR = dyn_cast<DeclRefExpr>(S))
-      Matters = A.Info[FD].Roots.count(DR->getDecl()) || A.TrackedGlobals.count(DR->getDecl());
+      // Parameters tracked only for what is written through them are not worth a test.
+      Matters = A.Info[FD].ContextRoots.count(DR->getDecl()) ||
+                A.TrackedGlobals.count(DR->getDecl());
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
@@ -2149,7 +2162,9 @@ void FunctionRun::run() {
         if (Binary) {
           bool Taken = SuccIdx == 0;
           const auto *CondE = cast<Expr>(Cond);
-          if (isa<BinaryOperator, AbstractConditionalOperator>(Term))
+          // Which way an operator went matters only if its operands can say anything.
+          if (isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
+              conditionMatters(cast<Expr>(Term)))
             Next.setTemp(choiceKey(Term), AbsVal::exact(Taken ? 1 : 0));
           std::optional<int64_t> Constant = cachedConstant(CondE);
           if (Constant) {
