@@ -847,6 +847,7 @@ private:
   // Transfer.
   void transferElement(const CFGElement &E, const CFGBlock *B, std::vector<State> &States);
   void transferStmt(const Stmt *S, const CFGBlock *B, State St, std::vector<State> &Out);
+  void transferSimple(const Stmt *S, State &St);
   void transferCall(const Expr *Call, State St, std::vector<State> &Out, const PathKey *This);
   void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
                     State St, std::vector<State> &Out);
@@ -1903,23 +1904,32 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
         }
     }
     std::vector<State> Res;
-    State Before = St;
-    transferCall(cast<Expr>(S), std::move(St), Res, This);
     // A call inside a __try or try may leave for the handlers.
     bool IsSeh = false;
-    if (enclosingTry(S, IsSeh)) {
+    bool InTry = enclosingTry(S, IsSeh) != nullptr;
+    std::optional<State> Before;
+    if (InTry)
+      Before = St;
+    transferCall(cast<Expr>(S), std::move(St), Res, This);
+    if (InTry) {
       const FunctionDecl *Callee = A.calleeOf(cast<Expr>(S));
       const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
       // As under /EHsc: C functions do not throw C++ exceptions; any call may raise SEH.
       bool MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
       // A call that raises never returned: the handlers see the state before it.
       if (MayThrow)
-        raise(S, {Before});
+        raise(S, {std::move(*Before)});
     }
     for (State &R : Res)
       OutStates.push_back(std::move(R));
     return;
   }
+  transferSimple(S, St);
+  OutStates.push_back(std::move(St));
+}
+
+// A statement that is not a call: it changes facts, never the number of states.
+void FunctionRun::transferSimple(const Stmt *S, State &St) {
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign) {
       assign(St, BO->getLHS(), eval(BO->getRHS(), St));
@@ -1988,15 +1998,26 @@ void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
     if (const Expr *RV = RS->getRetValue())
       St.setTemp(RS, eval(RV, St));
   }
-  OutStates.push_back(std::move(St));
 }
 
 void FunctionRun::transferElement(const CFGElement &E, const CFGBlock *B,
                                   std::vector<State> &States) {
   std::vector<State> Next;
   if (auto CS = E.getAs<CFGStmt>()) {
-    for (State &S : States)
-      transferStmt(CS->getStmt(), B, std::move(S), Next);
+    const Stmt *S = CS->getStmt();
+    if (!isa<CallExpr, CXXConstructExpr>(S)) {
+      const Stmt *Root = rootOf(S);
+      for (State &St : States) {
+        if (St.TempRoot != Root) {
+          St.Temps.clear();
+          St.TempRoot = Root;
+        }
+        transferSimple(S, St);
+      }
+      return;
+    }
+    for (State &St : States)
+      transferStmt(S, B, std::move(St), Next);
   } else if (auto I = E.getAs<CFGInitializer>()) {
     // A member initializer: this->field = init.
     const CXXCtorInitializer *Init = I->getInitializer();
