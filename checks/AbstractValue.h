@@ -6,6 +6,7 @@
 #include "clang/AST/Stmt.h"
 #include <cstdint>
 #include <tuple>
+#include <vector>
 
 namespace clang::tidy::impersonation {
 
@@ -37,12 +38,27 @@ enum class Tri : uint8_t { False, True, Unknown };
 
 enum SignBit : uint8_t { Neg = 1, Zero = 2, Pos = 4, AnySign = 7 };
 
+/// Identities captured into token handles, numbered: a value then carries a small index.
+class IdentityTable {
+public:
+  uint16_t intern(const Identity &Id) {
+    for (size_t I = 0; I < Ids.size(); ++I)
+      if (Ids[I] == Id)
+        return static_cast<uint16_t>(I + 1);
+    Ids.push_back(Id);
+    return static_cast<uint16_t>(Ids.size());
+  }
+  const Identity &get(uint16_t Index) const { return Ids[Index - 1]; }
+
+private:
+  std::vector<Identity> Ids;
+};
+
 struct AbsVal {
   uint8_t Signs = AnySign;
   bool HasExact = false;
-  bool HasToken = false; // a token captured from the thread while Token was in force
+  uint16_t Token = 0; // a token captured from the thread: IdentityTable index, 0 if none
   int64_t Exact = 0;
-  Identity Token;
 
   static AbsVal top() { return {}; }
   static AbsVal exact(int64_t V) {
@@ -64,7 +80,7 @@ struct AbsVal {
   static AbsVal boolean(Tri T) {
     return T == Tri::True ? exact(1) : T == Tri::False ? exact(0) : signs(Zero | Pos);
   }
-  bool isTop() const { return Signs == AnySign && !HasExact && !HasToken; }
+  bool isTop() const { return Signs == AnySign && !HasExact && !Token; }
   Tri truth() const {
     if (Signs == Zero)
       return Tri::False;
@@ -73,16 +89,10 @@ struct AbsVal {
     return Tri::Unknown;
   }
   bool operator==(const AbsVal &O) const {
-    return std::tie(Signs, HasExact, Exact, HasToken) ==
-               std::tie(O.Signs, O.HasExact, O.Exact, O.HasToken) &&
-           (!HasToken || Token == O.Token);
+    return std::tie(Signs, HasExact, Exact, Token) == std::tie(O.Signs, O.HasExact, O.Exact, O.Token);
   }
   bool operator<(const AbsVal &O) const {
-    if (std::tie(Signs, HasExact, Exact, HasToken) !=
-        std::tie(O.Signs, O.HasExact, O.Exact, O.HasToken))
-      return std::tie(Signs, HasExact, Exact, HasToken) <
-             std::tie(O.Signs, O.HasExact, O.Exact, O.HasToken);
-    return HasToken && Token < O.Token;
+    return std::tie(Signs, HasExact, Exact, Token) < std::tie(O.Signs, O.HasExact, O.Exact, O.Token);
   }
 };
 

@@ -96,7 +96,6 @@ std::optional<AbsVal> assumeComparison(const AbsVal &V, unsigned Op, int64_t C, 
   Out.Signs = Keep;
   if ((Op == BO_EQ && Outcome) || (Op == BO_NE && !Outcome)) {
     Out = AbsVal::exact(C);
-    Out.HasToken = V.HasToken;
     Out.Token = V.Token;
   } else if (Keep == Zero) {
     Out.HasExact = true;
@@ -269,6 +268,7 @@ public:
   EngineConfig Config;
   ApiModel Apis;
   KeyTable Keys;
+  IdentityTable Tokens;
 
   struct FunctionInfo {
     enum { Unvisited, Visiting, Done } Relevance = Unvisited;
@@ -1001,7 +1001,7 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
   if (const auto *CE = dyn_cast<CastExpr>(E)) {
     AbsVal V = eval(CE->getSubExpr(), S);
     if (CE->getCastKind() == CK_IntegralToBoolean || CE->getCastKind() == CK_PointerToBoolean)
-      return V.HasToken ? V : AbsVal::boolean(V.truth());
+      return V.Token ? V : AbsVal::boolean(V.truth());
     return V;
   }
   if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
@@ -1519,8 +1519,8 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
             return;
           }
           IsEnd = true;
-        } else if (V.HasToken)
-          Restore = V.Token;
+        } else if (V.Token)
+          Restore = A.Tokens.get(V.Token);
       }
       if (IsEnd) {
         if (Api->Family == ApiFamily::Com) {
@@ -1585,8 +1585,7 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
         const Expr *Stripped = OutArg->IgnoreParenCasts();
         if (const auto *UO = dyn_cast<UnaryOperator>(Stripped); UO && UO->getOpcode() == UO_AddrOf) {
           AbsVal Tok;
-          Tok.HasToken = true;
-          Tok.Token = St.Id;
+          Tok.Token = A.Tokens.intern(St.Id);
           assign(St, UO->getSubExpr(), Tok);
         }
       }
