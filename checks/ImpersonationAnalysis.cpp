@@ -1414,7 +1414,10 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
           Id.Site = Call; // the wrapper's callers are checked: the call is the begin
           N.Witness = extend(N.Witness, Call, Trace::Begin);
         } else {
-          Id.Own = false; // reported inside the callee
+          // Reported inside the callee. Which of its begins it was no longer matters
+          // here, and forgetting it lets the states of a dispatcher's cases merge.
+          Id.Own = false;
+          Id.Site = nullptr;
         }
       }
       N.Id = Id;
@@ -1528,7 +1531,7 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
             St.Id = St.ComSaved;
           St.InCom = false;
         } else {
-          St.Id = Identity{Who::Service, Call, false, false};
+          St.Id = Identity{Who::Service, nullptr, false, false};
           St.InCom = false;
         }
         St.setTemp(Call, conventionResult(Api->Conv, true));
@@ -2245,7 +2248,34 @@ void FunctionRun::run() {
   finish();
 }
 
+// A summary is bounded like a program point: beyond the bound, the most varied fact is
+// forgotten first (a dispatcher's `req->op == N` for each of its cases), never an exit.
+static void boundOutcomes(std::vector<Outcome> &Outcomes, unsigned Bound) {
+  while (Outcomes.size() > Bound) {
+    std::map<KeyId, std::vector<AbsVal>> Values;
+    for (const Outcome &O : Outcomes)
+      for (const auto &[K, V] : O.Facts)
+        if (llvm::find(Values[K], V) == Values[K].end())
+          Values[K].push_back(V);
+    if (Values.empty())
+      return;
+    KeyId Drop = Values.begin()->first;
+    for (const auto &[K, Vs] : Values)
+      if (Vs.size() > Values[Drop].size())
+        Drop = K;
+    std::vector<Outcome> Kept;
+    for (Outcome &O : Outcomes) {
+      llvm::erase_if(O.Facts, [&](const auto &F) { return F.first == Drop; });
+      if (llvm::find(Kept, O) == Kept.end())
+        Kept.push_back(std::move(O));
+    }
+    Outcomes = std::move(Kept);
+  }
+}
+
 void FunctionRun::finish() {
+  boundOutcomes(Out.Outcomes, A.Config.MaxStatesPerPoint);
+  boundOutcomes(Out.Throws, A.Config.MaxStatesPerPoint);
   bool HasEnd = A.Info[FD].ContainsEnd;
   // A begin-wrapper: nothing but neutral calls while its own impersonation is in force,
   // and no end anywhere in it. Its callers are checked instead.
