@@ -236,6 +236,23 @@ struct Summary {
   FunctionReport Report;    // meaningful for the context-free run
 };
 
+/// The tracked expression with the most distinct values among \p Items (states or
+/// outcomes): the first fact to forget when there are too many of them.
+template <typename T> std::optional<KeyId> mostVariedKey(const std::vector<T> &Items) {
+  std::map<KeyId, std::vector<AbsVal>> Values;
+  for (const T &I : Items)
+    for (const auto &[K, V] : I.Facts)
+      if (llvm::find(Values[K], V) == Values[K].end())
+        Values[K].push_back(V);
+  if (Values.empty())
+    return std::nullopt;
+  KeyId Drop = Values.begin()->first;
+  for (const auto &[K, Vs] : Values)
+    if (Vs.size() > Values[Drop].size())
+      Drop = K;
+  return Drop;
+}
+
 using ContextKey = std::pair<const FunctionDecl *, std::vector<std::pair<KeyId, AbsVal>>>;
 
 struct ContextLess {
@@ -1846,17 +1863,10 @@ void FunctionRun::join(const CFGBlock *To, State S) {
       T.Temps.clear();
     dedupe(Set);
     while (Set.size() > A.Config.MaxStatesPerPoint) {
-      std::map<KeyId, std::vector<AbsVal>> Values;
-      for (const State &T : Set)
-        for (const auto &[K, V] : T.Facts)
-          if (llvm::find(Values[K], V) == Values[K].end())
-            Values[K].push_back(V);
-      if (Values.empty())
+      std::optional<KeyId> Varied = mostVariedKey(Set);
+      if (!Varied)
         break;
-      KeyId Drop = Values.begin()->first;
-      for (const auto &[K, Vs] : Values)
-        if (Vs.size() > Values[Drop].size())
-          Drop = K;
+      KeyId Drop = *Varied;
       for (State &T : Set)
         llvm::erase_if(T.Facts, [&](const auto &F) { return F.first == Drop; });
       DroppedKeys[To->getBlockID()].push_back(Drop);
@@ -2252,17 +2262,10 @@ void FunctionRun::run() {
 // forgotten first (a dispatcher's `req->op == N` for each of its cases), never an exit.
 static void boundOutcomes(std::vector<Outcome> &Outcomes, unsigned Bound) {
   while (Outcomes.size() > Bound) {
-    std::map<KeyId, std::vector<AbsVal>> Values;
-    for (const Outcome &O : Outcomes)
-      for (const auto &[K, V] : O.Facts)
-        if (llvm::find(Values[K], V) == Values[K].end())
-          Values[K].push_back(V);
-    if (Values.empty())
+    std::optional<KeyId> Varied = mostVariedKey(Outcomes);
+    if (!Varied)
       return;
-    KeyId Drop = Values.begin()->first;
-    for (const auto &[K, Vs] : Values)
-      if (Vs.size() > Values[Drop].size())
-        Drop = K;
+    KeyId Drop = *Varied;
     std::vector<Outcome> Kept;
     for (Outcome &O : Outcomes) {
       llvm::erase_if(O.Facts, [&](const auto &F) { return F.first == Drop; });
