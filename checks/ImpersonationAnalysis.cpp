@@ -453,10 +453,11 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
       if (const CXXDestructorDecl *D = RD->getDestructor())
         if (const FunctionDecl *Def = definitionOf(D); Def && isRelevant(Def))
           Relevant = true;
-  struct Finder : RecursiveASTVisitor<Finder> {
+  // One pass over the body (lambda bodies are functions of their own).
+  struct Finder {
     Impl &A;
+    const FunctionDecl *FD;
     bool &Relevant, &MayBegin, &ContainsEnd;
-    Finder(Impl &A, bool &R, bool &B, bool &E) : A(A), Relevant(R), MayBegin(B), ContainsEnd(E) {}
     void callee(const Expr *Call) {
       if (const FunctionDecl *Def = A.relevantCallee(Call)) {
         A.Info[FD].Callees.push_back(Def);
@@ -464,39 +465,21 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
         MayBegin |= A.Info[Def].MayBegin;
       }
     }
-    bool shouldVisitLambdaBody() const { return false; }
-    bool VisitLambdaExpr(LambdaExpr *LE) {
-      if (CXXMethodDecl *Op = LE->getCallOperator(); Op && !Op->isDependentContext())
-        A.Lambdas.push_back(Op);
-      return true;
-    }
-    bool VisitCallExpr(CallExpr *C) {
+    void call(const CallExpr *C) {
       if (const ApiEntry *E = A.Apis.lookup(C)) {
         if (E->Role == ApiRole::ThreadStart)
           A.noteThreadStart(C);
-        if (E->Role == ApiRole::Begin) {
+        if (E->Role == ApiRole::Begin)
           Relevant = MayBegin = true;
-        } else if (E->Role == ApiRole::End) {
+        else if (E->Role == ApiRole::End)
           Relevant = ContainsEnd = true;
-        } else if (E->Role == ApiRole::Terminator || E->Role == ApiRole::TokenCapture) {
+        else if (E->Role == ApiRole::Terminator || E->Role == ApiRole::TokenCapture)
           Relevant = true;
-        }
-        return true;
+        return;
       }
       callee(C);
-      return true;
     }
-    bool VisitCXXConstructExpr(CXXConstructExpr *C) {
-      callee(C);
-      return true;
-    }
-    bool VisitMemberExpr(MemberExpr *ME) {
-      if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-        A.Info[FD].Fields.insert(F);
-      return true;
-    }
-    const FunctionDecl *FD = nullptr;
-    bool VisitVarDecl(VarDecl *VD) {
+    void variable(const VarDecl *VD) {
       if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
         if (RD->hasDefinition())
           if (const CXXDestructorDecl *D = RD->getDestructor())
@@ -504,15 +487,45 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
               A.Info[FD].Callees.push_back(Def);
               Relevant = true;
             }
-      return true;
     }
-  } F(*this, Relevant, MayBegin, ContainsEnd);
-  F.FD = FD;
-  F.TraverseStmt(FD->getBody());
+    void scan(const Stmt *Root) {
+      llvm::SmallVector<const Stmt *, 32> Work{Root};
+      while (!Work.empty()) {
+        const Stmt *S = Work.pop_back_val();
+        if (!S)
+          continue;
+        if (const auto *LE = dyn_cast<LambdaExpr>(S)) {
+          if (const CXXMethodDecl *Op = LE->getCallOperator(); Op && !Op->isDependentContext())
+            A.Lambdas.push_back(Op);
+          for (const Expr *Init : LE->capture_inits())
+            Work.push_back(Init);
+          continue;
+        }
+        if (const auto *C = dyn_cast<CallExpr>(S))
+          call(C);
+        else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+          callee(CE);
+        else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
+          if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+            A.Info[FD].Fields.insert(F);
+        } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D))
+              variable(VD);
+        } else if (const auto *Catch = dyn_cast<CXXCatchStmt>(S)) {
+          if (const VarDecl *VD = Catch->getExceptionDecl())
+            variable(VD);
+        }
+        for (const Stmt *Child : S->children())
+          Work.push_back(Child);
+      }
+    }
+  } F{*this, FD, Relevant, MayBegin, ContainsEnd};
+  F.scan(FD->getBody());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->getInit())
-        F.TraverseStmt(Init->getInit());
+        F.scan(Init->getInit());
   if (ApiModel::annotation(FD, "transfers"))
     MayBegin = true;
   FunctionInfo &FI2 = Info[FD];
