@@ -581,28 +581,34 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       return A.relevantCallee(E) != nullptr;
     }
     // Parameters a condition reads as values (`if (!req)`), not only through (`req->x`).
-    void tested(const Stmt *S) {
+    // One pass over an expression: the variables it reads (into Roots), the parameters
+    // it reads as values (`if (!req)`, not only `req->x`), and whether it calls a begin,
+    // an end or a relevant function.
+    bool scan(const Stmt *S, llvm::SmallVectorImpl<const ValueDecl *> &Roots,
+              bool MarkTested) {
       if (!S || isa<LambdaExpr>(S))
-        return;
+        return false;
       if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
-        if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()))
+        if (isa<VarDecl>(DR->getDecl()))
+          Roots.push_back(DR->getDecl());
+        if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()); P && MarkTested)
           A.Info[FD].TestedParams.insert(P);
-        return;
+        return false;
       }
+      bool Interesting = isa<CallExpr, CXXConstructExpr>(S) && interestingCall(cast<Expr>(S));
       if (const auto *ME = dyn_cast<MemberExpr>(S)) {
-        if (!isa<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
-          tested(ME->getBase());
-        return;
+        // The base is read through, not tested as a value.
+        bool Through = isa<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
+        return scan(ME->getBase(), Roots, MarkTested && !Through) || Interesting;
       }
       for (const Stmt *C : S->children())
-        tested(C);
+        Interesting |= scan(C, Roots, MarkTested);
+      return Interesting;
     }
     void guarded(const Stmt *Cond, const Stmt *Body) {
       size_t N = Guards.size();
-      tested(Cond);
-      RootsIn(Cond, Guards);
       // What is assigned under `if (Begin())` records the begin's outcome (`ok = TRUE`).
-      bool Outcome = containsInterestingCall(Cond);
+      bool Outcome = scan(Cond, Guards, /*MarkTested=*/true);
       OutcomeGuards += Outcome;
       walk(Body);
       OutcomeGuards -= Outcome;
@@ -615,25 +621,9 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       llvm::SmallVector<const ValueDecl *, 4> Feeds(Guards.begin(), Guards.end());
       if (OutcomeGuards)
         Direct.insert(K->Root);
-      if (RHS) {
-        RootsIn(RHS, Feeds);
-        if (containsInterestingCall(RHS))
-          Direct.insert(K->Root);
-      }
+      if (RHS && scan(RHS, Feeds, /*MarkTested=*/false))
+        Direct.insert(K->Root);
       Edges.push_back({K->Root, Feeds});
-    }
-    bool containsInterestingCall(const Stmt *S) {
-      if (!S)
-        return false;
-      if (const auto *E = dyn_cast<Expr>(S); E && (isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) &&
-                                              interestingCall(E))
-        return true;
-      if (isa<LambdaExpr>(S))
-        return false;
-      for (const Stmt *C : S->children())
-        if (containsInterestingCall(C))
-          return true;
-      return false;
     }
     void walk(const Stmt *S) {
       if (!S)
@@ -661,9 +651,11 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         walk(F->getInit());
         walk(F->getCond());
         size_t N = Guards.size();
-        RootsIn(F->getCond(), Guards);
+        bool Outcome = scan(F->getCond(), Guards, /*MarkTested=*/true);
+        OutcomeGuards += Outcome;
         walk(F->getBody());
         walk(F->getInc());
+        OutcomeGuards -= Outcome;
         Guards.resize(N);
         return;
       }
@@ -694,11 +686,8 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         for (const Decl *D : DS->decls())
           if (const auto *VD = dyn_cast<VarDecl>(D)) {
             llvm::SmallVector<const ValueDecl *, 4> Feeds(Guards.begin(), Guards.end());
-            if (const Expr *Init = VD->getInit()) {
-              RootsIn(Init, Feeds);
-              if (containsInterestingCall(Init))
-                Direct.insert(VD);
-            }
+            if (const Expr *Init = VD->getInit(); Init && scan(Init, Feeds, false))
+              Direct.insert(VD);
             if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
               if (RD->hasDefinition() && RD->getDestructor() &&
                   A.definitionOf(RD->getDestructor()))
