@@ -370,6 +370,8 @@ public:
 
   const Summary &summarize(const FunctionDecl *FD, const std::vector<std::pair<KeyId, AbsVal>> &Ctx);
   void noteThreadStart(const CallExpr *C);
+  void noteStdThread(const CXXConstructExpr *C);
+  void noteThreadRoutine(const Expr *Routine);
 };
 
 const FunctionDecl *TranslationUnitAnalysis::Impl::calleeOf(const Expr *E) const {
@@ -503,8 +505,10 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
         }
         if (const auto *C = dyn_cast<CallExpr>(S))
           call(C);
-        else if (const auto *CE = dyn_cast<CXXConstructExpr>(S))
+        else if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
+          A.noteStdThread(CE);
           callee(CE);
+        }
         else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
           if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
             A.Info[FD].Fields.insert(F);
@@ -769,7 +773,23 @@ void TranslationUnitAnalysis::Impl::noteThreadStart(const CallExpr *C) {
   if (!E || E->Role != ApiRole::ThreadStart || E->ThreadArg < 0 ||
       unsigned(E->ThreadArg) >= C->getNumArgs())
     return;
-  const Expr *Arg = C->getArg(E->ThreadArg)->IgnoreParenCasts();
+  noteThreadRoutine(C->getArg(E->ThreadArg));
+}
+
+// std::thread and std::jthread run their first argument on a new thread of their own.
+void TranslationUnitAnalysis::Impl::noteStdThread(const CXXConstructExpr *C) {
+  const CXXRecordDecl *RD = C->getConstructor()->getParent();
+  if (C->getNumArgs() == 0 || !RD->getIdentifier() || !RD->isInStdNamespace() ||
+      (RD->getName() != "thread" && RD->getName() != "jthread"))
+    return;
+  const Expr *Arg = C->getArg(0)->IgnoreImplicit();
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Arg))
+    Arg = MT->getSubExpr()->IgnoreImplicit();
+  noteThreadRoutine(Arg);
+}
+
+void TranslationUnitAnalysis::Impl::noteThreadRoutine(const Expr *Routine) {
+  const Expr *Arg = Routine->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
     Arg = UO->getSubExpr()->IgnoreParenCasts();
   if (const auto *DR = dyn_cast<DeclRefExpr>(Arg))
