@@ -4,7 +4,11 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-"$root/scripts/build.sh" impersonation-tidy
+echo "run-examples: building impersonation-tidy (the first time takes a minute or two)" >&2
+if ! log="$("$root/scripts/build.sh" impersonation-tidy 2>&1)"; then
+  printf '%s\n' "$log" >&2
+  exit 1
+fi
 
 tidy="$root/build/bin/impersonation-tidy"
 shopt -s nullglob
