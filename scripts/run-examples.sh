@@ -4,7 +4,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-echo "run-examples: building impersonation-tidy (the first time takes a minute or two)" >&2
+echo "run-examples: installing what is missing and building impersonation-tidy (the first time takes a few minutes)" >&2
 if ! log="$("$root/scripts/build.sh" impersonation-tidy 2>&1)"; then
   printf '%s\n' "$log" >&2
   exit 1
