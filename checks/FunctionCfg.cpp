@@ -285,7 +285,6 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
   FinallyLowering Lowering(Ctx, D);
   if (!Lowering.lowerAll(Root, Out.Failure))
     return Out;
-  Out.LoweredFinally = true;
   Out.Graph = CFG::buildCFG(D, Root, &Ctx, Options);
   if (!Out.Graph) {
     Out.Failure = "its __try/__finally could not be lowered to a control-flow graph";

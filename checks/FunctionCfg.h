@@ -30,7 +30,6 @@ struct FunctionCfg {
   llvm::DenseMap<const Stmt *, StmtInfo> Index; // over the tree the graph was built from
   llvm::DenseMap<const Stmt *, const LiveObject *> LiveAtTry; // in scope where a try begins
   std::deque<LiveObject> LiveStore;
-  bool LoweredFinally = false;
   std::string Failure;                  // why Graph is null
 };
 

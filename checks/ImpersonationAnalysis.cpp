@@ -15,6 +15,7 @@
 #include <limits>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 namespace clang::tidy::impersonation {
 
@@ -300,11 +301,13 @@ public:
     std::unique_ptr<llvm::SmallPtrSet<const FieldDecl *, 16>> FieldsWithCallees;
     std::vector<const FunctionDecl *> Callees;            // relevant functions it calls
   };
-  llvm::DenseMap<const FunctionDecl *, FunctionInfo> Info;
+  // References into it are held across calls that add entries: a node-based map keeps
+  // them valid.
+  std::unordered_map<const FunctionDecl *, FunctionInfo> Info;
   llvm::SmallPtrSet<const FunctionDecl *, 8> ThreadStarts;
   llvm::SmallPtrSet<const ValueDecl *, 8> TrackedGlobals;
   std::map<ContextKey, Summary, ContextLess> Summaries;
-  std::map<ContextKey, unsigned, ContextLess> InProgress; // recursion: key -> round
+  std::set<ContextKey, ContextLess> InProgress; // summaries being computed (recursion)
   std::map<ContextKey, bool, ContextLess> RecursionHit;
   std::vector<FunctionReport> Reports;
   std::vector<const FunctionDecl *> Lambdas; // call operators met while scanning bodies
@@ -609,12 +612,14 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         Interesting |= scan(C, Roots, MarkTested);
       return Interesting;
     }
-    void guarded(const Stmt *Cond, const Stmt *Body) {
+    // The statements a condition decides whether to run (then and else, a loop's body).
+    void guarded(const Stmt *Cond, std::initializer_list<const Stmt *> Bodies) {
       size_t N = Guards.size();
       // What is assigned under `if (Begin())` records the begin's outcome (`ok = TRUE`).
       bool Outcome = scan(Cond, Guards, /*MarkTested=*/true);
       OutcomeGuards += Outcome;
-      walk(Body);
+      for (const Stmt *Body : Bodies)
+        walk(Body);
       OutcomeGuards -= Outcome;
       Guards.resize(N);
     }
@@ -637,48 +642,40 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         if (If->getConditionVariableDeclStmt())
           walk(If->getConditionVariableDeclStmt());
         walk(If->getCond());
-        guarded(If->getCond(), If->getThen());
-        guarded(If->getCond(), If->getElse());
+        guarded(If->getCond(), {If->getThen(), If->getElse()});
         return;
       }
       if (const auto *W = dyn_cast<WhileStmt>(S)) {
         walk(W->getCond());
-        guarded(W->getCond(), W->getBody());
+        guarded(W->getCond(), {W->getBody()});
         return;
       }
       if (const auto *D = dyn_cast<DoStmt>(S)) {
         walk(D->getCond());
-        guarded(D->getCond(), D->getBody());
+        guarded(D->getCond(), {D->getBody()});
         return;
       }
       if (const auto *F = dyn_cast<ForStmt>(S)) {
         walk(F->getInit());
         walk(F->getCond());
-        size_t N = Guards.size();
-        bool Outcome = scan(F->getCond(), Guards, /*MarkTested=*/true);
-        OutcomeGuards += Outcome;
-        walk(F->getBody());
-        walk(F->getInc());
-        OutcomeGuards -= Outcome;
-        Guards.resize(N);
+        guarded(F->getCond(), {F->getBody(), F->getInc()});
         return;
       }
       if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
         walk(Sw->getInit());
         walk(Sw->getCond());
-        guarded(Sw->getCond(), Sw->getBody());
+        guarded(Sw->getCond(), {Sw->getBody()});
         return;
       }
       if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S)) {
         walk(CO->getCond());
-        guarded(CO->getCond(), CO->getTrueExpr());
-        guarded(CO->getCond(), CO->getFalseExpr());
+        guarded(CO->getCond(), {CO->getTrueExpr(), CO->getFalseExpr()});
         return;
       }
       if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
         if (BO->isLogicalOp()) {
           walk(BO->getLHS());
-          guarded(BO->getLHS(), BO->getRHS());
+          guarded(BO->getLHS(), {BO->getRHS()});
           return;
         }
         if (BO->isAssignmentOp())
@@ -848,12 +845,11 @@ private:
   std::vector<const Stmt *> LeakOrder;
 
   // Evaluation and refinement.
-  std::optional<KeyId> keyId(const Expr *E, const State &S) const;
+  std::optional<KeyId> keyId(const Expr *E) const;
   bool tracked(const PathKey &K) const;
   /// Whether a condition can say anything: it reads a tracked root, a call result or a
   /// choice. Others are feasible both ways and teach nothing (most branches of a service).
   bool conditionMatters(const Expr *E);
-  std::optional<int64_t> cachedConstant(const Expr *E) { return constant(E); }
   llvm::DenseMap<const Expr *, bool> MattersCache;
   mutable llvm::DenseMap<const Expr *, std::optional<int64_t>> ConstantCache;
   mutable llvm::DenseMap<const Expr *, std::optional<KeyId>> KeyCache;
@@ -884,8 +880,8 @@ private:
   void assign(State &S, const Expr *LHS, const AbsVal &V) const;
 
   // Transfer.
-  void transferElement(const CFGElement &E, const CFGBlock *B, std::vector<State> &States);
-  void transferStmt(const Stmt *S, const CFGBlock *B, State St, std::vector<State> &Out);
+  void transferElement(const CFGElement &E, std::vector<State> &States);
+  void transferCallElement(const Expr *Call, std::vector<State> &States);
   void transferSimple(const Stmt *S, State &St);
   void transferCall(const Expr *Call, State St, std::vector<State> &Out, const PathKey *This);
   void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
@@ -904,7 +900,7 @@ private:
   void runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States);
   void raise(const Stmt *At, std::vector<State> States);
   void exitWith(const State &S, SourceLocation Loc, ExitKind K);
-  void propagate(const CFGBlock *From, const CFGBlock *To, State S, const Stmt *Cond,
+  void propagate(const CFGBlock *To, State S, const Stmt *Cond,
                  Trace::Kind K);
   void join(const CFGBlock *To, State S);
   const Trace *extend(const Trace *T, const Stmt *At, Trace::Kind K) {
@@ -1023,7 +1019,7 @@ bool FunctionRun::tracked(const PathKey &K) const {
   return A.Info[FD].Roots.count(K.Root) || A.TrackedGlobals.count(K.Root);
 }
 
-std::optional<KeyId> FunctionRun::keyId(const Expr *E, const State &) const {
+std::optional<KeyId> FunctionRun::keyId(const Expr *E) const {
   auto [It, New] = KeyCache.try_emplace(E, std::nullopt);
   if (New) {
     auto K = pathOf(E);
@@ -1053,7 +1049,7 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
     return AbsVal::exact(*C);
   if (const AbsVal *T = S.temp(E))
     return *T;
-  if (auto K = keyId(E, S)) {
+  if (auto K = keyId(E)) {
     if (const AbsVal *V = S.fact(*K))
       return *V;
     return AbsVal::top();
@@ -1139,7 +1135,7 @@ bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Ou
   if (!N)
     return false;
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Assign) {
-    if (auto K = keyId(BO->getLHS(), S))
+    if (auto K = keyId(BO->getLHS()))
       S.setFact(*K, *N);
     return learn(S, BO->getRHS(), Op, C, Outcome);
   }
@@ -1147,7 +1143,7 @@ bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Ou
     S.setTemp(E, *N);
     return true;
   }
-  if (auto K = keyId(E, S)) {
+  if (auto K = keyId(E)) {
     S.setFact(*K, *N);
     return true;
   }
@@ -1786,9 +1782,6 @@ void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
     LeakOrder.push_back(S.Id.Site);
     LI.L.BeginSite = S.Id.Site;
     LI.L.Com = S.Id.Com;
-    LI.L.Identity = S.Id.W == Who::Self        ? IdentityKind::Self
-                    : S.Id.W == Who::Anonymous ? IdentityKind::Anonymous
-                                               : IdentityKind::Client;
   }
   bool Seen = false, First = true;
   for (const LeakExit &E : LI.L.Exits) {
@@ -1910,56 +1903,44 @@ void FunctionRun::join(const CFGBlock *To, State S) {
   Pending.set(Order[To->getBlockID()]);
 }
 
-void FunctionRun::propagate(const CFGBlock *, const CFGBlock *To, State S, const Stmt *Cond,
+void FunctionRun::propagate(const CFGBlock *To, State S, const Stmt *Cond,
                             Trace::Kind K) {
   if (Cond)
     S.Witness = extend(S.Witness, Cond, K);
   join(To, std::move(S));
 }
 
-void FunctionRun::transferStmt(const Stmt *S, const CFGBlock *B, State St,
-                               std::vector<State> &OutStates) {
-  // A new full expression forgets the call results and choices of the previous one.
-  const Stmt *Root = rootOf(S);
-  if (St.TempRoot != Root) {
-    St.Temps.clear();
-    St.TempRoot = Root;
+// A call or construction: each state may split (a begin), end (a terminator) or also
+// leave for the handlers of an enclosing try.
+void FunctionRun::transferCallElement(const Expr *Call, std::vector<State> &States) {
+  const PathKey *This = nullptr;
+  PathKey Obj;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    // The object under construction: `T v(args);`.
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(rootOf(Call)); DS && DS->isSingleDecl())
+      if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
+          VD && VD->getInit() && VD->getInit()->IgnoreImplicit() == CE) {
+        Obj.Root = VD;
+        This = &Obj;
+      }
   }
-  if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
-    const PathKey *This = nullptr;
-    PathKey Obj;
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(S)) {
-      // The object under construction: `T v(args);`.
-      if (const auto *DS = dyn_cast_or_null<DeclStmt>(rootOf(S)); DS && DS->isSingleDecl())
-        if (const auto *VD = dyn_cast<VarDecl>(DS->getSingleDecl());
-            VD && VD->getInit() && VD->getInit()->IgnoreImplicit() == CE) {
-          Obj.Root = VD;
-          This = &Obj;
-        }
-    }
-    std::vector<State> Res;
-    // A call inside a __try or try may leave for the handlers.
-    bool IsSeh = false;
-    bool InTry = enclosingTry(S, IsSeh) != nullptr;
-    std::optional<State> Before;
-    if (InTry)
-      Before = St;
-    transferCall(cast<Expr>(S), std::move(St), Res, This);
-    if (InTry) {
-      const FunctionDecl *Callee = A.calleeOf(cast<Expr>(S));
-      const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
-      // As under /EHsc: C functions do not throw C++ exceptions; any call may raise SEH.
-      bool MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
-      // A call that raises never returned: the handlers see the state before it.
-      if (MayThrow)
-        raise(S, {std::move(*Before)});
-    }
-    for (State &R : Res)
-      OutStates.push_back(std::move(R));
-    return;
+  // A call inside a __try or try may leave for the handlers. As under /EHsc, C functions
+  // do not throw C++ exceptions; any call may raise SEH.
+  bool IsSeh = false;
+  bool MayThrow = false;
+  if (enclosingTry(Call, IsSeh)) {
+    const FunctionDecl *Callee = A.calleeOf(Call);
+    const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
+    MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
   }
-  transferSimple(S, St);
-  OutStates.push_back(std::move(St));
+  std::vector<State> Next;
+  for (State &St : States) {
+    // A call that raises never returned: the handlers see the state before it.
+    if (MayThrow)
+      raise(Call, {St});
+    transferCall(Call, std::move(St), Next, This);
+  }
+  States = std::move(Next);
 }
 
 // A statement that is not a call: it changes facts, never the number of states.
@@ -2034,24 +2015,24 @@ void FunctionRun::transferSimple(const Stmt *S, State &St) {
   }
 }
 
-void FunctionRun::transferElement(const CFGElement &E, const CFGBlock *B,
-                                  std::vector<State> &States) {
+void FunctionRun::transferElement(const CFGElement &E, std::vector<State> &States) {
   std::vector<State> Next;
   if (auto CS = E.getAs<CFGStmt>()) {
     const Stmt *S = CS->getStmt();
-    if (!isa<CallExpr, CXXConstructExpr>(S)) {
-      const Stmt *Root = rootOf(S);
-      for (State &St : States) {
-        if (St.TempRoot != Root) {
-          St.Temps.clear();
-          St.TempRoot = Root;
-        }
-        transferSimple(S, St);
-      }
-      return;
-    }
+    // A new full expression forgets the call results and choices of the previous one.
+    const Stmt *Root = rootOf(S);
     for (State &St : States)
-      transferStmt(S, B, std::move(St), Next);
+      if (St.TempRoot != Root) {
+        St.Temps.clear();
+        St.TempRoot = Root;
+      }
+    if (isa<CallExpr, CXXConstructExpr>(S)) {
+      transferCallElement(cast<Expr>(S), States);
+    } else {
+      for (State &St : States)
+        transferSimple(S, St);
+    }
+    return;
   } else if (auto I = E.getAs<CFGInitializer>()) {
     // A member initializer: this->field = init.
     const CXXCtorInitializer *Init = I->getInitializer();
@@ -2174,7 +2155,7 @@ void FunctionRun::run() {
     }
     std::vector<State> States = In[Id];
     for (const CFGElement &E : *B) {
-      transferElement(E, B, States);
+      transferElement(E, States);
       if (States.empty())
         break;
       // clang ends a throw's block with an edge to the exit or the try dispatch, without
@@ -2221,7 +2202,7 @@ void FunctionRun::run() {
           if (isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
               conditionMatters(cast<Expr>(Term)))
             Next.setTemp(choiceKey(Term), AbsVal::exact(Taken ? 1 : 0));
-          std::optional<int64_t> Constant = cachedConstant(CondE);
+          std::optional<int64_t> Constant = constant(CondE);
           if (Constant) {
             if ((*Constant != 0) != Taken)
               continue;
@@ -2273,7 +2254,7 @@ void FunctionRun::run() {
           exitWith(Next, Loc, EK);
           continue;
         }
-        propagate(B, S, std::move(Next), NoteAt, K);
+        propagate(S, std::move(Next), NoteAt, K);
       }
     }
   }
@@ -2358,7 +2339,7 @@ TranslationUnitAnalysis::Impl::summarize(const FunctionDecl *FD,
   FactList Entry(Context.begin(), Context.end());
   Summary Result;
   for (unsigned Round = 0; Round < 3; ++Round) {
-    InProgress[Key] = Round;
+    InProgress.insert(Key);
     RecursionHit.erase(Key);
     Summary S;
     FunctionRun(*this, FD, Entry, S).run();
@@ -2452,7 +2433,6 @@ TranslationUnitAnalysis::TranslationUnitAnalysis(ASTContext &Ctx, const EngineCo
 TranslationUnitAnalysis::~TranslationUnitAnalysis() = default;
 
 const std::vector<FunctionReport> &TranslationUnitAnalysis::reports() { return I->reports(); }
-const ApiModel &TranslationUnitAnalysis::apis() const { return I->Apis; }
 
 std::shared_ptr<TranslationUnitAnalysis>
 TranslationUnitAnalysis::get(ASTContext &Ctx, const EngineConfig &Config) {

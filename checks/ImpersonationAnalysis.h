@@ -70,7 +70,6 @@ struct Leak {
   std::string BeginName;           // what the message names: the API or the wrapper
   bool ViaWrapper = false;
   bool Com = false;          // COM reverts by itself when the call ends
-  IdentityKind Identity = IdentityKind::Client;
   std::vector<LeakExit> Exits;   // sorted by source position, distinct
   std::vector<PathNote> Witness; // branch decisions from the begin to the first exit
 };
@@ -98,7 +97,6 @@ public:
   /// Analyses every function of the traversal scope that takes part in impersonation
   /// (once; later calls return the same reports), in source order.
   const std::vector<FunctionReport> &reports();
-  const ApiModel &apis() const;
 
   class Impl;
 
