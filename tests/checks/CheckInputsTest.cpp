@@ -14,32 +14,11 @@
 namespace impersonation::test {
 namespace {
 
-// IMPERSONATION_TEST_INPUTS in the environment overrides the directory CMake passed in.
-std::string inputsRoot() {
-  if (const char *Env = std::getenv("IMPERSONATION_TEST_INPUTS"); Env && *Env)
-    return Env;
-  return IMPERSONATION_TEST_INPUTS_DIR;
-}
-
-struct InputFile {
-  std::string Path;
-  std::string Name;
-};
-
-void PrintTo(const InputFile &F, std::ostream *OS) { *OS << F.Path; }
+std::string inputsRoot() { return testInputsRoot(IMPERSONATION_TEST_INPUTS_DIR); }
 
 const std::vector<InputFile> &allInputs() {
-  static const std::vector<InputFile> Files = [] {
-    std::vector<std::string> Paths = findTestInputs(inputsRoot());
-    std::vector<std::string> Names;
-    for (const std::string &P : Paths)
-      Names.push_back(testNameFor(inputsRoot(), P));
-    uniquifyNames(Names);
-    std::vector<InputFile> Out;
-    for (size_t I = 0; I < Paths.size(); ++I)
-      Out.push_back({Paths[I], Names[I]});
-    return Out;
-  }();
+  static const std::vector<InputFile> Files =
+      namedInputs(inputsRoot(), findTestInputs(inputsRoot()));
   return Files;
 }
 
@@ -61,9 +40,7 @@ TEST_P(CheckInputs, Matches) {
 }
 
 INSTANTIATE_TEST_SUITE_P(TestInputs, CheckInputs, ::testing::ValuesIn(allInputs()),
-                         [](const ::testing::TestParamInfo<InputFile> &I) {
-                           return I.param.Name;
-                         });
+                         inputName<::testing::TestParamInfo<InputFile>>);
 // While test-inputs/ is empty the suite has no instances; TestInputsDir.HasFiles fails.
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(CheckInputs);
 

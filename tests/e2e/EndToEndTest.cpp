@@ -41,20 +41,9 @@ namespace json = llvm::json;
 constexpr std::chrono::seconds ToolTimeout{120};
 constexpr std::chrono::seconds ClangdDiagnosticsTimeout{60};
 
-std::string inputsRoot() {
-  if (const char *Env = std::getenv("IMPERSONATION_TEST_INPUTS"); Env && *Env)
-    return Env;
-  return IMPERSONATION_TEST_INPUTS_DIR;
-}
+std::string inputsRoot() { return testInputsRoot(IMPERSONATION_TEST_INPUTS_DIR); }
 
 std::string examplesDir() { return inputsRoot() + "/examples"; }
-
-struct InputFile {
-  std::string Path;
-  std::string Name;
-};
-
-void PrintTo(const InputFile &F, std::ostream *OS) { *OS << F.Path; }
 
 bool hasExpectations(const std::string &Path) {
   TestInput In;
@@ -73,19 +62,12 @@ const std::vector<InputFile> &e2eInputs() {
       for (const std::string &P : findTestInputs(inputsRoot()))
         if (hasExpectations(P))
           Paths.push_back(P);
-    std::vector<std::string> Names;
-    for (const std::string &P : Paths)
-      Names.push_back(testNameFor(inputsRoot(), P));
-    uniquifyNames(Names);
-    std::vector<InputFile> Out;
-    for (size_t I = 0; I < Paths.size(); ++I)
-      Out.push_back({Paths[I], Names[I]});
-    return Out;
+    return namedInputs(inputsRoot(), Paths);
   }();
   return Files;
 }
 
-std::string nameOf(const ::testing::TestParamInfo<InputFile> &I) { return I.param.Name; }
+constexpr auto nameOf = inputName<::testing::TestParamInfo<InputFile>>;
 
 std::string dirOf(StringRef Path) { return llvm::sys::path::parent_path(Path).str(); }
 

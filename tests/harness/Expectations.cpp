@@ -11,6 +11,8 @@
 #include "llvm/Support/StringSaver.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <cstdlib>
+#include <ostream>
 #include <optional>
 #include <tuple>
 
@@ -353,6 +355,25 @@ void uniquifyNames(std::vector<std::string> &Names) {
     Seen.push_back(N);
   }
 }
+
+std::string testInputsRoot(const char *Default) {
+  if (const char *Env = std::getenv("IMPERSONATION_TEST_INPUTS"); Env && *Env)
+    return Env;
+  return Default;
+}
+
+std::vector<InputFile> namedInputs(StringRef Root, const std::vector<std::string> &Paths) {
+  std::vector<std::string> Names;
+  for (const std::string &P : Paths)
+    Names.push_back(testNameFor(Root, P));
+  uniquifyNames(Names);
+  std::vector<InputFile> Out;
+  for (size_t I = 0; I < Paths.size(); ++I)
+    Out.push_back({Paths[I], Names[I]});
+  return Out;
+}
+
+void PrintTo(const InputFile &F, std::ostream *OS) { *OS << F.Path; }
 
 bool sameFile(StringRef A, StringRef B) {
   if (A == B)

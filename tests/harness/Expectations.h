@@ -5,6 +5,7 @@
 #pragma once
 
 #include "llvm/ADT/StringRef.h"
+#include <iosfwd>
 #include <string>
 #include <utility>
 #include <vector>
@@ -62,6 +63,23 @@ std::string testNameFor(llvm::StringRef Root, llvm::StringRef Path);
 
 /// Makes the names of \p Names unique by appending _2, _3, ... to repeats.
 void uniquifyNames(std::vector<std::string> &Names);
+
+/// The root of the test inputs: IMPERSONATION_TEST_INPUTS from the environment if set,
+/// else \p Default (the directory CMake passed in).
+std::string testInputsRoot(const char *Default);
+
+/// A test input and its unique gtest name (relative to the inputs' root).
+struct InputFile {
+  std::string Path;
+  std::string Name;
+};
+std::vector<InputFile> namedInputs(llvm::StringRef Root,
+                                   const std::vector<std::string> &Paths);
+/// For gtest's parameter printing and naming.
+void PrintTo(const InputFile &F, std::ostream *OS);
+template <typename ParamInfo> std::string inputName(const ParamInfo &I) {
+  return I.param.Name;
+}
 
 /// The result of comparing produced diagnostics with expectations.
 struct Comparison {
