@@ -377,6 +377,15 @@ public:
   void noteThreadRoutine(const Expr *Routine);
 };
 
+/// The arguments of a call or a construction (none for anything else, or null).
+static llvm::ArrayRef<const Expr *> callArgs(const Expr *E) {
+  if (const auto *C = dyn_cast_or_null<CallExpr>(E))
+    return llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E))
+    return llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  return {};
+}
+
 const FunctionDecl *TranslationUnitAnalysis::Impl::calleeOf(const Expr *E) const {
   if (const auto *C = dyn_cast<CallExpr>(E))
     return C->getDirectCallee();
@@ -701,13 +710,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         if (interestingCall(E)) {
           Direct.insert(Guards.begin(), Guards.end());
           // Whatever the call can see may decide what it does.
-          llvm::ArrayRef<const Expr *> Args;
-          if (const auto *C = dyn_cast<CallExpr>(E))
-            Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
-          else
-            Args = llvm::ArrayRef(cast<CXXConstructExpr>(E)->getArgs(),
-                                  cast<CXXConstructExpr>(E)->getNumArgs());
-          for (const Expr *Arg : Args) {
+          for (const Expr *Arg : callArgs(E)) {
             llvm::SmallVector<const ValueDecl *, 4> R;
             RootsIn(Arg, R);
             Direct.insert(R.begin(), R.end());
@@ -887,6 +890,8 @@ private:
   void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
                     State St, std::vector<State> &Out);
   void opaqueCall(const Expr *Call, State &St) const;
+  /// The object a member call acts on, as a tracked path.
+  std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
   bool isCurrentThread(const Expr *E, const State &St) const;
   bool isCurrentProcess(const Expr *E) const;
   void noteActed(const State &St, const Expr *Call);
@@ -1262,14 +1267,22 @@ void FunctionRun::noteActed(const State &St, const Expr *Call) {
     ActedSites.insert(St.Id.Site);
 }
 
+std::optional<PathKey> FunctionRun::objectOf(const CXXMemberCallExpr *MC) const {
+  const Expr *Obj = MC->getImplicitObjectArgument();
+  std::optional<PathKey> K;
+  if (isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+    K = PathKey{};
+  else
+    K = pathOf(Obj);
+  if (K && Obj->getType()->isPointerType())
+    K->Steps.push_back(nullptr); // the object `p->m()` and `this->m()` act on
+  return K;
+}
+
 void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
   // A call may write whatever its arguments point to, and any global.
-  llvm::ArrayRef<const Expr *> Args;
+  llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   const FunctionDecl *Callee = A.calleeOf(Call);
-  if (const auto *C = dyn_cast<CallExpr>(Call))
-    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
-  else if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
-    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
   for (unsigned I = 0; I < Args.size(); ++I) {
     const Expr *Arg = Args[I]->IgnoreParenCasts();
     bool ByRef = Callee && I < Callee->getNumParams() &&
@@ -1290,21 +1303,10 @@ void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
       }
     }
   }
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (MD && !MD->isConst() &&
-        isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
-      PathKey ThisObj;
-      ThisObj.Steps.push_back(nullptr);
-      kill(St, ThisObj);
-    }
-    if (MD && !MD->isConst())
-      if (auto K = pathOf(MC->getImplicitObjectArgument())) {
-        if (MC->getImplicitObjectArgument()->getType()->isPointerType())
-          K->Steps.push_back(nullptr);
-        kill(St, *K);
-      }
-  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
+    if (const CXXMethodDecl *MD = MC->getMethodDecl(); MD && !MD->isConst())
+      if (auto Obj = objectOf(MC))
+        kill(St, *Obj);
   // Globals are left alone: a service's flags are not written behind its back by the
   // library functions it calls (and summarized callees report their own writes).
 }
@@ -1321,11 +1323,7 @@ struct ArgBinding {
 void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
                                State St, std::vector<State> &OutStates) {
   Impl::FunctionInfo &CI = A.roots(Callee);
-  llvm::ArrayRef<const Expr *> Args;
-  if (const auto *C = dyn_cast_or_null<CallExpr>(Call))
-    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
-  else if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(Call))
-    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   // Operator calls on members pass the object as the first argument.
   unsigned Skip = 0;
   if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Call); OC && isa<CXXMethodDecl>(Callee))
@@ -1651,13 +1649,8 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
     const PathKey *Obj = This;
     if (!Obj) {
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
-        if (isa<CXXThisExpr>(MC->getImplicitObjectArgument()->IgnoreParenImpCasts())) {
-          ObjKey.Steps.push_back(nullptr); // *this
-          Obj = &ObjKey;
-        } else if (auto K = pathOf(MC->getImplicitObjectArgument())) {
+        if (auto K = objectOf(MC)) {
           ObjKey = *K;
-          if (MC->getImplicitObjectArgument()->getType()->isPointerType())
-            ObjKey.Steps.push_back(nullptr);
           Obj = &ObjKey;
         }
       } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call);
