@@ -58,6 +58,7 @@ struct AbsVal {
   uint8_t Signs = AnySign;
   bool HasExact = false;
   uint16_t Token = 0; // a token captured from the thread: IdentityTable index, 0 if none
+  bool Failed = false; // the result of a begin that failed: testing it notices the failure
   int64_t Exact = 0;
 
   static AbsVal top() { return {}; }
@@ -89,10 +90,12 @@ struct AbsVal {
     return Tri::Unknown;
   }
   bool operator==(const AbsVal &O) const {
-    return std::tie(Signs, HasExact, Exact, Token) == std::tie(O.Signs, O.HasExact, O.Exact, O.Token);
+    return std::tie(Signs, HasExact, Exact, Token, Failed) ==
+           std::tie(O.Signs, O.HasExact, O.Exact, O.Token, O.Failed);
   }
   bool operator<(const AbsVal &O) const {
-    return std::tie(Signs, HasExact, Exact, Token) < std::tie(O.Signs, O.HasExact, O.Exact, O.Token);
+    return std::tie(Signs, HasExact, Exact, Token, Failed) <
+           std::tie(O.Signs, O.HasExact, O.Exact, O.Token, O.Failed);
   }
 };
 

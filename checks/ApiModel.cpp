@@ -112,6 +112,15 @@ ApiModel::ApiModel(llvm::StringRef BeginFunctions, llvm::StringRef EndFunctions,
     else
       Builtin[Name] = E;
   }
+#define IMPERSONATION_OPERATION(Name, Kind, NameArg, NameArg2)                                 \
+  Operations[#Name] = OperationEntry{#Name, OperationKind::Kind, NameArg, NameArg2};
+#define IMPERSONATION_STD_OPERATION(Name, Kind, NameArg, NameArg2)                             \
+  StdOperations[#Name] = OperationEntry{"std::" #Name, OperationKind::Kind, NameArg, NameArg2};
+#define IMPERSONATION_CLIENT_SOURCE(Name, HandleArg, BufferArg)                                \
+  Sources[#Name] = ClientSourceEntry{#Name, HandleArg, BufferArg};
+#define IMPERSONATION_PROPAGATION(Name, DestArg, First, Last)                                  \
+  Propagations[#Name] = PropagationEntry{#Name, DestArg, First, Last};
+#include "ApiModel.def"
   for (llvm::StringRef Item : splitList(BeginFunctions)) {
     // 'Name' or 'Name:CONVENTION'; a qualified name has '::' of its own.
     llvm::StringRef Name = Item;
@@ -297,6 +306,75 @@ bool ApiModel::isNeutral(const FunctionDecl *FD) const {
   if (New)
     It->second = Neutral.count(FD->getName()) || Neutral.count(FD->getQualifiedNameAsString());
   return It->second;
+}
+
+template <typename T>
+const T *ApiModel::systemRow(const llvm::StringMap<T> &Table, const FunctionDecl *FD) const {
+  if (!FD || !FD->getIdentifier() || isa<CXXMethodDecl>(FD))
+    return nullptr;
+  auto It = Table.find(FD->getName());
+  if (It == Table.end() || !isSystemApiDecl(FD))
+    return nullptr;
+  return &It->second;
+}
+
+std::string ApiModel::stdName(const NamedDecl *D) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  const DeclContext *DC = D->getDeclContext();
+  if (!D->getIdentifier() && !isa<CXXConstructorDecl>(D))
+    return "";
+  Parts.push_back(isa<CXXConstructorDecl>(D) ? cast<CXXConstructorDecl>(D)->getParent()->getName()
+                                             : D->getName());
+  for (; DC && !DC->isTranslationUnit(); DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      if (NS->getName() == "std" && NS->getParent()->getRedeclContext()->isTranslationUnit()) {
+        std::string Out;
+        for (auto It = Parts.rbegin(); It != Parts.rend(); ++It)
+          Out += (Out.empty() ? "" : "::") + It->str();
+        return Out;
+      }
+      Parts.push_back(NS->getName());
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      Parts.push_back(RD->getName());
+    } else if (!isa<LinkageSpecDecl>(DC)) {
+      return "";
+    }
+  }
+  return "";
+}
+
+const OperationEntry *ApiModel::operation(const Expr *E) const {
+  const FunctionDecl *FD = nullptr;
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    FD = C->getDirectCallee();
+  else if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+    FD = C->getConstructor();
+  if (!FD)
+    return nullptr;
+  FD = FD->getCanonicalDecl();
+  auto [It, New] = OperationCache.try_emplace(FD, nullptr);
+  if (!New)
+    return It->second;
+  const OperationEntry *Row = systemRow(Operations, FD);
+  if (!Row && !StdOperations.empty()) {
+    const NamedDecl *Named = FD;
+    if (const FunctionTemplateDecl *T = FD->getPrimaryTemplate())
+      Named = T;
+    if (auto S = StdOperations.find(stdName(Named)); S != StdOperations.end())
+      Row = &S->second;
+  }
+  OperationCache[FD] = Row;
+  return Row;
+}
+
+const ClientSourceEntry *ApiModel::clientSource(const CallExpr *Call) const {
+  return systemRow(Sources, Call->getDirectCallee());
+}
+
+const PropagationEntry *ApiModel::propagation(const CallExpr *Call) const {
+  return systemRow(Propagations, Call->getDirectCallee());
 }
 
 } // namespace clang::tidy::impersonation

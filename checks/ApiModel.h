@@ -46,6 +46,36 @@ struct ApiEntry {
   bool ConventionFromDecl = false; // option entry without a convention: the return type's
 };
 
+/// What an operation does with the thread's identity.
+enum class OperationKind : uint8_t { Access, Process, Thread, PoolWork };
+
+/// An operation that runs with the calling thread's identity (or, for a spawn, with the
+/// process's primary token): rows IMPERSONATION_OPERATION and IMPERSONATION_STD_OPERATION.
+struct OperationEntry {
+  std::string Name;
+  OperationKind Kind;
+  int NameArg;
+  int NameArg2;
+  bool isSpawn() const { return Kind != OperationKind::Access; }
+  /// Processes are also accesses: the command line names the program.
+  bool isAccess() const { return Kind == OperationKind::Access || Kind == OperationKind::Process; }
+};
+
+/// A receive: rows IMPERSONATION_CLIENT_SOURCE.
+struct ClientSourceEntry {
+  std::string Name;
+  int HandleArg;
+  int BufferArg;
+};
+
+/// Copying, formatting, concatenation: rows IMPERSONATION_PROPAGATION.
+struct PropagationEntry {
+  std::string Name;
+  int DestArg;     // -1: only the result
+  int FirstSource;
+  int LastSource;  // -1: to the last argument
+};
+
 /// Parses a convention name as written in options and annotations (BOOL, RPC_STATUS,
 /// HRESULT, SECURITY_STATUS, NTSTATUS, WIN32_ERROR, VOID); std::nullopt if unknown.
 std::optional<Convention> parseConvention(llvm::StringRef Text);
@@ -80,6 +110,14 @@ public:
 
   const std::vector<std::string> &errors() const { return Errors; }
 
+  /// The operation a call or construction performs, or null.
+  const OperationEntry *operation(const Expr *CallOrConstruct) const;
+  const ClientSourceEntry *clientSource(const CallExpr *Call) const;
+  const PropagationEntry *propagation(const CallExpr *Call) const;
+  /// The qualified name below std of a standard library declaration, without inline
+  /// namespaces and template arguments ("filesystem::remove"); empty outside std.
+  static std::string stdName(const NamedDecl *D);
+
 private:
   const ApiEntry *lookupFunction(const FunctionDecl *FD) const;
   const ApiEntry *classify(const FunctionDecl *FD) const;
@@ -89,6 +127,14 @@ private:
   llvm::StringMap<ApiEntry> ComMethods; // keyed by method name
   llvm::StringMap<ApiEntry> UserByName;  // qualified name -> row (options)
   llvm::StringMap<bool> Neutral;
+  llvm::StringMap<OperationEntry> Operations;
+  llvm::StringMap<OperationEntry> StdOperations;
+  llvm::StringMap<ClientSourceEntry> Sources;
+  llvm::StringMap<PropagationEntry> Propagations;
+  mutable llvm::DenseMap<const Decl *, const OperationEntry *> OperationCache;
+  /// The row of \p Table named like \p FD, if FD is a system API declaration.
+  template <typename T>
+  const T *systemRow(const llvm::StringMap<T> &Table, const FunctionDecl *FD) const;
   std::vector<std::string> Errors;
   // Rows made for annotated functions, created on first lookup.
   mutable llvm::DenseMap<const FunctionDecl *, std::unique_ptr<ApiEntry>> Annotated;

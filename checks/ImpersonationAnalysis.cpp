@@ -11,7 +11,9 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Allocator.h"
+#include "llvm/Support/Regex.h"
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <mutex>
 #include <set>
@@ -178,10 +180,18 @@ struct State {
   llvm::SmallVector<std::pair<const Stmt *, AbsVal>, 2> Temps; // call results, choices
   const Stmt *TempRoot = nullptr;
   const Trace *Witness = nullptr;
+  // A begin of this function (or a begin-wrapper call) that failed on this path, until an
+  // end or a new begin; FailureKnown once a condition on its result was decided.
+  const Stmt *FailedBegin = nullptr;
+  bool FailureKnown = false;
+  const Stmt *EndSite = nullptr; // the last end on the path (for notes only)
 
+  bool sameFailure(const State &O) const {
+    return FailedBegin == O.FailedBegin && FailureKnown == O.FailureKnown;
+  }
   bool sameAs(const State &O) const {
     return Id == O.Id && InCom == O.InCom && (!InCom || ComSaved == O.ComSaved) &&
-           Facts == O.Facts && Temps == O.Temps;
+           sameFailure(O) && Facts == O.Facts && Temps == O.Temps;
   }
   const AbsVal *fact(KeyId K) const {
     auto It = llvm::lower_bound(Facts, K, [](const auto &P, KeyId V) { return P.first < V; });
@@ -221,10 +231,11 @@ struct Outcome {
   Identity ComSaved;
   AbsVal Ret;
   FactList Facts; // on keys rooted at parameters, `this` or globals
+  bool Failed = false; // a begin of the function failed on this path
 
   bool operator==(const Outcome &O) const {
     return Id == O.Id && InCom == O.InCom && (!InCom || ComSaved == O.ComSaved) &&
-           Ret == O.Ret && Facts == O.Facts;
+           Failed == O.Failed && Ret == O.Ret && Facts == O.Facts;
   }
 };
 
@@ -234,6 +245,7 @@ struct Summary {
   bool Unknown = false;     // recursion that did not settle: calls are treated as opaque
   bool BeginWrapper = false;
   bool Transfers = false;
+  bool OperatesAtEntry = false; // a protected operation runs with the caller's identity
   FunctionReport Report;    // meaningful for the context-free run
 };
 
@@ -372,6 +384,41 @@ public:
   }
 
   const Summary &summarize(const FunctionDecl *FD, const std::vector<std::pair<KeyId, AbsVal>> &Ctx);
+
+  // What the runs saw at calls: the identity in force at each operation and at each call
+  // of a function of the translation unit, in any calling context.
+  struct Observation {
+    Who W;
+    const Stmt *Site;        // the begin in force
+    const Stmt *EndSite;     // the last end on the path
+    const Stmt *FailedBegin; // a begin that failed on the path
+    bool FailureKnown;
+    bool operator==(const Observation &O) const {
+      return W == O.W && Site == O.Site && EndSite == O.EndSite &&
+             FailedBegin == O.FailedBegin && FailureKnown == O.FailureKnown;
+    }
+  };
+  llvm::DenseMap<const Expr *, llvm::SmallVector<Observation, 2>> CallObservations;
+  std::map<const Stmt *, UncheckedBegin> UncheckedFound; // by failed begin
+  std::vector<const Stmt *> UncheckedOrder;
+  llvm::SmallPtrSet<const FunctionDecl *, 32> RunFunctions; // analysed at least once
+  std::vector<const FunctionDecl *> AllFunctions;           // definitions, source order
+
+  /// Protected operations a function performs itself or through the functions it calls,
+  /// from its text: whether there are any, and whether all name fixed objects.
+  struct Operations {
+    bool Any = false;
+    bool AllFixed = true;
+  };
+  Operations operationsOf(const FunctionDecl *FD);
+  llvm::DenseMap<const FunctionDecl *, Operations> OperationsCache;
+  /// Whether every object-naming argument of \p Call is one of the service's fixed
+  /// objects: a literal, a constant, a global.
+  bool namesFixedObjects(const Expr *Call, const OperationEntry &Op) const;
+  bool isFixedName(const Expr *E) const;
+
+  std::map<std::pair<std::string, bool>, OperationReport> OperationReports;
+  OperationReport computeOperations(const OperationQuery &Query);
   void noteThreadStart(const CallExpr *C);
   void noteStdThread(const CXXConstructExpr *C);
   void noteThreadRoutine(const Expr *Routine);
@@ -895,6 +942,12 @@ private:
   bool isCurrentThread(const Expr *E, const State &St) const;
   bool isCurrentProcess(const Expr *E) const;
   void noteActed(const State &St, const Expr *Call);
+  public:
+  static std::string displayName(const Expr *Call);
+
+private:
+  /// Records the identity in force at a call; \p OpName names a protected operation.
+  void observe(const Expr *Call, const State &St, llvm::StringRef OpName, bool OpFixed);
 
   // Control flow.
   const Stmt *rootOf(const Stmt *S);
@@ -1139,6 +1192,9 @@ bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Ou
   std::optional<AbsVal> N = assumeComparison(V, Op, C, Outcome);
   if (!N)
     return false;
+  if (V.Failed)
+    S.FailureKnown = true; // the code looked at the failed result
+  N->Failed = false;
   if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->getOpcode() == BO_Assign) {
     if (auto K = keyId(BO->getLHS()))
       S.setFact(*K, *N);
@@ -1265,6 +1321,45 @@ bool FunctionRun::isCurrentProcess(const Expr *E) const {
 void FunctionRun::noteActed(const State &St, const Expr *Call) {
   if (St.Id.impersonating() && St.Id.Own && St.Id.Site != Call)
     ActedSites.insert(St.Id.Site);
+}
+
+std::string FunctionRun::displayName(const Expr *Call) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    const CXXRecordDecl *RD = CE->getConstructor()->getParent();
+    std::string Std = ApiModel::stdName(RD);
+    return Std.empty() ? RD->getNameAsString() : "std::" + Std;
+  }
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    if (const FunctionDecl *F = C->getDirectCallee()) {
+      std::string Std = ApiModel::stdName(F);
+      return Std.empty() ? F->getNameAsString() : "std::" + Std;
+    }
+  return "the call";
+}
+
+void FunctionRun::observe(const Expr *Call, const State &St, llvm::StringRef OpName,
+                          bool OpFixed) {
+  Impl::Observation O{St.Id.W, St.Id.Site, St.EndSite, St.FailedBegin, St.FailureKnown};
+  auto &Seen = A.CallObservations[Call];
+  if (!llvm::is_contained(Seen, O))
+    Seen.push_back(O);
+  if (OpName.empty())
+    return;
+  if (St.Id.W == Who::Entry)
+    Out.OperatesAtEntry = true;
+  // The begin failed and the code goes on: unnoticed, or noticed but acting on an object
+  // that is not the service's own anyway (fail-open, a test in the wrong sense).
+  if (!St.FailedBegin || St.Id.impersonating() || (St.FailureKnown && OpFixed))
+    return;
+  auto [It, New] = A.UncheckedFound.try_emplace(St.FailedBegin);
+  if (!New)
+    return;
+  A.UncheckedOrder.push_back(St.FailedBegin);
+  UncheckedBegin &U = It->second;
+  U.BeginSite = St.FailedBegin;
+  U.Operation = Call;
+  U.OperationName = OpName.str();
+  U.Witness = witnessNotes(St.Witness, St.FailedBegin);
 }
 
 std::optional<PathKey> FunctionRun::objectOf(const CXXMemberCallExpr *MC) const {
@@ -1426,6 +1521,11 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
   Context.erase(std::unique(Context.begin(), Context.end()), Context.end());
 
   const Summary &Sum = A.summarize(Callee, Context);
+  if (Call) {
+    Impl::Operations Ops = A.operationsOf(Callee);
+    bool Operates = Sum.Unknown ? Ops.Any : Sum.OperatesAtEntry;
+    observe(Call, St, Operates ? displayName(Call) : "", Ops.AllFixed);
+  }
   noteActed(St, Call);
   if (Sum.Unknown) {
     if (Call)
@@ -1441,6 +1541,11 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
   auto mapOutcome = [&](const Outcome &O) {
     State N = St;
     if (O.Id.W != Who::Entry) {
+      // The callee changed the identity: a failure noticed or not before is over.
+      N.FailedBegin = nullptr;
+      N.FailureKnown = false;
+      if (O.Id.W == Who::Service)
+        N.EndSite = Call;
       Identity Id = O.Id;
       if (Id.Own) {
         if ((Sum.BeginWrapper || Sum.Transfers) && Call) {
@@ -1491,8 +1596,17 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
     for (const auto &[K, V] : O.Facts)
       if (A.TrackedGlobals.count(A.Keys.key(K).Root))
         N.setFact(K, V);
-    if (Call && !O.Ret.isTop())
-      N.setTemp(Call, O.Ret);
+    AbsVal Ret = O.Ret;
+    // A begin-wrapper's failure is its caller's failed begin, at the call.
+    if (O.Failed && (Sum.BeginWrapper || Sum.Transfers) && Call) {
+      N.FailedBegin = Call;
+      N.FailureKnown = false;
+      N.Witness = extend(N.Witness, Call, Trace::Begin);
+      if (!Ret.isTop())
+        Ret.Failed = true;
+    }
+    if (Call && !Ret.isTop())
+      N.setTemp(Call, Ret);
     return N;
   };
   for (const Outcome &O : Sum.Outcomes)
@@ -1509,6 +1623,8 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
                                const PathKey *This) {
   const auto *CE = dyn_cast<CallExpr>(Call);
   const ApiEntry *Api = CE ? A.Apis.lookup(CE) : nullptr;
+  if (const OperationEntry *Op = A.Apis.operation(Call))
+    observe(Call, St, displayName(Call), A.namesFixedObjects(Call, *Op));
   auto arg = [&](int I) -> const Expr * {
     return CE && I >= 0 && unsigned(I) < CE->getNumArgs() ? CE->getArg(I) : nullptr;
   };
@@ -1567,6 +1683,9 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
           St.Id = Identity{Who::Service, nullptr, false, false};
           St.InCom = false;
         }
+        St.FailedBegin = nullptr;
+        St.FailureKnown = false;
+        St.EndSite = Call;
         St.setTemp(Call, conventionResult(Api->Conv, true));
         OutStates.push_back(std::move(St));
         return;
@@ -1577,8 +1696,21 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
       // terminate).
       if (Api->Conv != Convention::Void && !Restore) {
         State Fail = St;
-        Fail.setTemp(Call, conventionResult(Api->Conv, false));
+        AbsVal Failed = conventionResult(Api->Conv, false);
+        // Only a failed impersonation of someone else leaves the service's token where the
+        // code meant the client's; ImpersonateSelf failing changes no identity.
+        if (Api->Identity != IdentityKind::Self) {
+          Failed.Failed = true;
+          Fail.FailedBegin = Call;
+          Fail.FailureKnown = false;
+          Fail.Witness = extend(Fail.Witness, Call, Trace::Begin);
+        }
+        Fail.setTemp(Call, Failed);
         OutStates.push_back(std::move(Fail));
+      }
+      if (Restore || Api->Identity != IdentityKind::Self) {
+        St.FailedBegin = nullptr;
+        St.FailureKnown = false;
       }
       if (Restore) {
         St.Id = *Restore;
@@ -1665,6 +1797,10 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
     return;
   }
 
+  if (const FunctionDecl *Def = A.definitionOf(Callee)) {
+    Impl::Operations Ops = A.operationsOf(Def);
+    observe(Call, St, Ops.Any ? displayName(Call) : "", Ops.AllFixed);
+  }
   noteActed(St, Call);
   opaqueCall(Call, St);
   // Calls that never return: listed terminators were handled above. In C the path ends;
@@ -1752,6 +1888,7 @@ void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
   O.Id = S.Id;
   O.InCom = S.InCom;
   O.ComSaved = S.ComSaved;
+  O.Failed = S.FailedBegin != nullptr;
   for (const auto &[Key, V] : S.Facts) {
     const PathKey &PK = A.Keys.key(Key);
     if (!PK.Root || isa<ParmVarDecl>(PK.Root) || A.TrackedGlobals.count(PK.Root))
@@ -1846,7 +1983,7 @@ void FunctionRun::join(const CFGBlock *To, State S) {
   // covers this one (before that, facts come from the program's finite constants).
   if (Widened[To->getBlockID()])
   for (const State &T : Set)
-    if (T.Id == S.Id && T.InCom == S.InCom && T.Temps == S.Temps &&
+    if (T.Id == S.Id && T.InCom == S.InCom && T.sameFailure(S) && T.Temps == S.Temps &&
         std::includes(S.Facts.begin(), S.Facts.end(), T.Facts.begin(), T.Facts.end(),
                       [](const auto &X, const auto &Y) {
                         return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
@@ -2060,6 +2197,7 @@ void FunctionRun::transferElement(const CFGElement &E, std::vector<State> &State
 
 void FunctionRun::run() {
   IsCXX = A.Ctx.getLangOpts().CPlusPlus;
+  A.RunFunctions.insert(FD);
   Out.Report.Function = FD;
   // A function declared to begin (annotation or option) leaves impersonation to its
   // callers on purpose, like one marked impersonation::transfers.
@@ -2378,12 +2516,16 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
       roots(FD);
   llvm::SmallPtrSet<const FunctionDecl *, 32> Seen;
   for (const FunctionDecl *FD : Functions) {
-    // Only a function that may begin can leave impersonation in force; the others are
-    // analysed when a caller needs their summary.
-    if (!Seen.insert(FD).second || definitionOf(FD) != FD || !isRelevant(FD) ||
-        !Info[FD].MayBegin)
+    if (!Seen.insert(FD).second || definitionOf(FD) != FD)
       continue;
+    AllFunctions.push_back(FD);
+    if (!isRelevant(FD))
+      continue;
+    // Only a function that may begin can leave impersonation in force: the others are
+    // reported on by their callers, and analysed here for the identities at their calls.
     const Summary &S = summarize(FD, {});
+    if (!Info[FD].MayBegin)
+      continue;
     FunctionReport R = S.Report;
     R.Function = FD;
     Reports.push_back(std::move(R));
@@ -2417,6 +2559,689 @@ void TranslationUnitAnalysis::Impl::collectFunctions(const Decl *D,
     if (isa<TranslationUnitDecl, NamespaceDecl, LinkageSpecDecl, ExportDecl, RecordDecl>(D))
       for (const Decl *Child : DC->decls())
         collectFunctions(Child, Out);
+}
+
+// ---------------------------------------------------------------------------------------
+// Operations: what runs with which identity, answered from the runs' observations, the
+// call graph and the client's data.
+
+namespace {
+
+bool isStdStringLike(QualType T) {
+  const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  std::string N = ApiModel::stdName(RD);
+  return N == "basic_string" || N == "basic_string_view" || N == "filesystem::path";
+}
+
+/// What one function's text says, read once.
+struct FunctionText {
+  std::vector<const Expr *> Calls; // calls and constructions, in source order
+  std::vector<std::pair<PathKey, const Expr *>> Flows; // destination <- source
+  std::vector<const CallExpr *> DiscardedEnds;         // ends whose result is dropped
+};
+
+} // namespace
+
+static const Expr *stripName(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenCasts();
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr();
+    else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = BT->getSubExpr();
+    else
+      return E;
+  }
+}
+
+TranslationUnitAnalysis::Impl::Operations
+TranslationUnitAnalysis::Impl::operationsOf(const FunctionDecl *FD) {
+  if (auto It = OperationsCache.find(FD); It != OperationsCache.end())
+    return It->second;
+  OperationsCache[FD] = Operations{}; // recursion: what is known so far
+  Operations Ops;
+  llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (isa<CallExpr, CXXConstructExpr>(S)) {
+      const auto *E = cast<Expr>(S);
+      if (const OperationEntry *Op = Apis.operation(E)) {
+        Ops.Any = true;
+        Ops.AllFixed = Ops.AllFixed && namesFixedObjects(E, *Op);
+      } else if (const FunctionDecl *Def = definitionOf(calleeOf(E)); Def && Def != FD) {
+        Operations Inner = operationsOf(Def);
+        Ops.Any |= Inner.Any;
+        Ops.AllFixed = Ops.AllFixed && Inner.AllFixed;
+      }
+    }
+    for (const Stmt *C : S->children())
+      Work.push_back(C);
+  }
+  OperationsCache[FD] = Ops;
+  return Ops;
+}
+
+bool TranslationUnitAnalysis::Impl::isFixedName(const Expr *E) const {
+  E = stripName(E);
+  if (isa<StringLiteral, CharacterLiteral, IntegerLiteral, CXXNullPtrLiteralExpr, GNUNullExpr,
+          PredefinedExpr>(E))
+    return true;
+  if (!E->isValueDependent() && E->isEvaluatable(Ctx))
+    return true;
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl, FunctionDecl>(DR->getDecl()))
+      return true;
+    if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+      return VD->hasGlobalStorage() ||
+             (VD->getType().isConstQualified() && VD->getInit() && isFixedName(VD->getInit()));
+    return false;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return isFixedName(ME->getBase());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return isFixedName(AS->getBase());
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return (UO->getOpcode() == UO_AddrOf || UO->getOpcode() == UO_Deref) &&
+           isFixedName(UO->getSubExpr());
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return llvm::all_of(CE->arguments(), [&](const Expr *A) { return isFixedName(A); });
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return isStdStringLike(MC->getImplicitObjectArgument()->getType()) &&
+           isFixedName(MC->getImplicitObjectArgument()) &&
+           llvm::all_of(MC->arguments(), [&](const Expr *A) { return isFixedName(A); });
+  return false;
+}
+
+bool TranslationUnitAnalysis::Impl::namesFixedObjects(const Expr *Call,
+                                                      const OperationEntry &Op) const {
+  llvm::ArrayRef<const Expr *> Args = callArgs(Call);
+  for (int I : {Op.NameArg, Op.NameArg2})
+    if (I >= 0 && unsigned(I) < Args.size() && !isFixedName(Args[I]))
+      return false;
+  return true;
+}
+
+namespace {
+
+/// The client's data, per function: tracked paths that hold it, with where it came from.
+class ClientData {
+public:
+  using Impl = TranslationUnitAnalysis::Impl;
+  ClientData(Impl &A) : A(A) {}
+
+  struct Tainted {
+    PathKey Key;
+    ClientDataOrigin Origin;
+  };
+
+  /// Adds \p K to \p F's client data; false if it was there already.
+  bool add(const FunctionDecl *F, const PathKey &K, const ClientDataOrigin &O) {
+    auto &List = Taint[F];
+    for (const Tainted &T : List)
+      if (K.hasPrefix(T.Key))
+        return false;
+    List.push_back({K, O});
+    return true;
+  }
+
+  /// Where the client's data in \p E came from, if \p E carries any.
+  const ClientDataOrigin *origin(const FunctionDecl *F, const Expr *E) const {
+    auto It = Taint.find(F);
+    if (It == Taint.end() || It->second.empty())
+      return nullptr;
+    llvm::SmallVector<PathKey, 4> Keys;
+    keysIn(E, Keys);
+    for (const PathKey &K : Keys)
+      for (const Tainted &T : It->second)
+        if (K.hasPrefix(T.Key) || T.Key.hasPrefix(K))
+          return &T.Origin;
+    return nullptr;
+  }
+
+  /// The tracked path a destination argument writes (`&req`, `buf`, `req.name + 2`).
+  std::optional<PathKey> destination(const Expr *E) const {
+    E = stripName(E);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+      return destination(UO->getSubExpr());
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return destination(AS->getBase());
+    if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAdditiveOp())
+      return destination(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
+    if (auto K = A.keyOf(E)) {
+      K->Mask = 0;
+      return K;
+    }
+    return std::nullopt;
+  }
+
+private:
+  /// The tracked paths whose data an expression carries: through casts, pointer
+  /// arithmetic, copies, the api table's derivations and string and path operations;
+  /// not through other calls (their result is theirs).
+  void keysIn(const Expr *E, llvm::SmallVectorImpl<PathKey> &Out) const {
+    if (!E)
+      return;
+    E = stripName(E);
+    if (auto K = A.keyOf(E)) {
+      K->Mask = 0;
+      Out.push_back(*K);
+      return;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+      return keysIn(AS->getBase(), Out);
+    if (const auto *UO = dyn_cast<UnaryOperator>(E))
+      return keysIn(UO->getSubExpr(), Out);
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      if (BO->getOpcode() == BO_Comma || BO->isAssignmentOp())
+        return keysIn(BO->getRHS(), Out);
+      if (BO->isAdditiveOp()) {
+        if (!BO->getRHS()->getType()->isPointerType())
+          keysIn(BO->getLHS(), Out);
+        if (!BO->getLHS()->getType()->isPointerType())
+          keysIn(BO->getRHS(), Out);
+      }
+      return;
+    }
+    if (const auto *CO = dyn_cast<AbstractConditionalOperator>(E)) {
+      keysIn(CO->getTrueExpr(), Out);
+      keysIn(CO->getFalseExpr(), Out);
+      return;
+    }
+    if (const auto *IL = dyn_cast<InitListExpr>(E)) {
+      for (const Expr *I : IL->inits())
+        keysIn(I, Out);
+      return;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E)) {
+      for (const Expr *Arg : CE->arguments())
+        keysIn(Arg, Out);
+      return;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      if (isStdStringLike(MC->getImplicitObjectArgument()->getType())) {
+        keysIn(MC->getImplicitObjectArgument(), Out);
+        for (const Expr *Arg : MC->arguments())
+          keysIn(Arg, Out);
+      }
+      return;
+    }
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      bool Strings = llvm::any_of(OC->arguments(), [](const Expr *Arg) {
+        return isStdStringLike(Arg->getType());
+      });
+      if (Strings)
+        for (const Expr *Arg : OC->arguments())
+          keysIn(Arg, Out);
+      return;
+    }
+    if (const auto *C = dyn_cast<CallExpr>(E)) {
+      if (const PropagationEntry *P = A.Apis.propagation(C)) {
+        int Last = P->LastSource < 0 ? int(C->getNumArgs()) - 1 : P->LastSource;
+        for (int I = P->FirstSource; I <= Last && unsigned(I) < C->getNumArgs(); ++I)
+          keysIn(C->getArg(I), Out);
+        if (P->DestArg >= 0 && unsigned(P->DestArg) < C->getNumArgs())
+          keysIn(C->getArg(P->DestArg), Out);
+      } else if (const FunctionDecl *F = C->getDirectCallee();
+                 F && ApiModel::stdName(F).rfind("filesystem::", 0) == 0) {
+        for (const Expr *Arg : C->arguments())
+          if (isStdStringLike(Arg->getType()))
+            keysIn(Arg, Out);
+      }
+      return;
+    }
+  }
+
+  Impl &A;
+  std::map<const FunctionDecl *, std::vector<Tainted>> Taint;
+};
+
+} // namespace
+
+static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const FunctionDecl *FD) {
+  FunctionText T;
+  auto discarded = [&](const Stmt *S) {
+    const auto *E = dyn_cast_or_null<Expr>(S);
+    if (!E)
+      return;
+    E = E->IgnoreParens();
+    if (const auto *FE = dyn_cast<FullExpr>(E))
+      E = FE->getSubExpr()->IgnoreParens();
+    if (const auto *CE = dyn_cast<CStyleCastExpr>(E); CE && CE->getType()->isVoidType())
+      E = CE->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *C = dyn_cast<CallExpr>(E))
+      if (const ApiEntry *Api = A.Apis.lookup(C); Api && Api->Role == ApiRole::End &&
+                                                  Api->Family != ApiFamily::User &&
+                                                  Api->Conv != Convention::Void &&
+                                                  Api->Conv != Convention::Pointer)
+        T.DiscardedEnds.push_back(C);
+  };
+  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+    if (!S || isa<LambdaExpr>(S))
+      return;
+    if (isa<CallExpr, CXXConstructExpr>(S))
+      T.Calls.push_back(cast<Expr>(S));
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+      if (auto K = A.keyOf(BO->getLHS())) {
+        K->Mask = 0;
+        T.Flows.push_back({*K, BO->getRHS()});
+      }
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
+          PathKey K;
+          K.Root = VD;
+          T.Flows.push_back({K, VD->getInit()});
+        }
+    } else if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+      for (const Stmt *C : CS->body())
+        discarded(C);
+    } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+      discarded(If->getThen());
+      discarded(If->getElse());
+    } else if (const auto *SC = dyn_cast<SwitchCase>(S)) {
+      discarded(SC->getSubStmt());
+    } else if (const auto *L = dyn_cast<LabelStmt>(S)) {
+      discarded(L->getSubStmt());
+    } else if (const auto *W = dyn_cast<WhileStmt>(S)) {
+      discarded(W->getBody());
+    } else if (const auto *F = dyn_cast<ForStmt>(S)) {
+      discarded(F->getBody());
+    } else if (const auto *D = dyn_cast<DoStmt>(S)) {
+      discarded(D->getBody());
+    }
+    for (const Stmt *C : S->children())
+      Walk(C);
+  };
+  Walk(FD->getBody());
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->getInit())
+        Walk(I->getInit());
+  llvm::sort(T.Calls, [&](const Expr *X, const Expr *Y) {
+    return A.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
+  });
+  return T;
+}
+
+OperationReport TranslationUnitAnalysis::Impl::computeOperations(const OperationQuery &Query) {
+  OperationReport R;
+  std::optional<llvm::Regex> Handlers;
+  if (!Query.RequestHandlers.empty())
+    Handlers.emplace(Query.RequestHandlers);
+
+  std::map<const FunctionDecl *, FunctionText> Texts;
+  for (const FunctionDecl *FD : AllFunctions)
+    Texts[FD] = readFunction(*this, FD);
+
+  // The identities at a call: what the runs saw, or the caller's entry identity all along
+  // where the caller was never analysed (it takes no part in impersonation).
+  static const llvm::SmallVector<Observation, 2> AtEntry{
+      Observation{Who::Entry, nullptr, nullptr, nullptr, false}};
+  auto observed = [&](const FunctionDecl *Caller,
+                      const Expr *Call) -> const llvm::SmallVector<Observation, 2> & {
+    static const llvm::SmallVector<Observation, 2> None;
+    if (!RunFunctions.count(Caller))
+      return AtEntry;
+    auto It = CallObservations.find(Call);
+    return It == CallObservations.end() ? None : It->second;
+  };
+  auto actsAsClient = [](Who W) { return W == Who::Client; };
+  auto notClient = [](Who W) { return W == Who::Service || W == Who::Self || W == Who::Anonymous; };
+
+  // Request handlers: they receive the client's data, are RPC manager routines, match the
+  // option, are annotated, or impersonate a client themselves.
+  auto isRpcRoutine = [](const FunctionDecl *FD) {
+    if (FD->getNumParams() == 0)
+      return false;
+    QualType T = FD->getParamDecl(0)->getType();
+    while (const auto *TT = T->getAs<TypedefType>()) {
+      llvm::StringRef N = TT->getDecl()->getName();
+      if (N == "handle_t" || N == "RPC_BINDING_HANDLE")
+        return true;
+      T = TT->desugar();
+    }
+    return false;
+  };
+  llvm::DenseMap<const FunctionDecl *, bool> ParamsFromClient, Handler;
+  for (const FunctionDecl *FD : AllFunctions) {
+    bool Params = isRpcRoutine(FD) || ApiModel::annotation(FD, "handler").has_value() ||
+                  (Handlers && Handlers->match(FD->getQualifiedNameAsString()));
+    bool H = Params;
+    for (const Expr *C : Texts[FD].Calls) {
+      if (const auto *CE = dyn_cast<CallExpr>(C)) {
+        if (Apis.clientSource(CE))
+          H = true;
+        if (const ApiEntry *Api = Apis.lookup(CE);
+            Api && Api->Role == ApiRole::Begin && Api->Identity == IdentityKind::Client)
+          H = true;
+      }
+    }
+    ParamsFromClient[FD] = Params;
+    Handler[FD] = H;
+  }
+
+  // The call graph, and which identity each function may be entered with.
+  struct Edge {
+    const FunctionDecl *Caller;
+    const Expr *Call;
+  };
+  std::map<const FunctionDecl *, std::vector<Edge>> Callers;
+  for (const FunctionDecl *FD : AllFunctions)
+    for (const Expr *C : Texts[FD].Calls)
+      if (const FunctionDecl *Def = definitionOf(calleeOf(C)); Def && Texts.count(Def))
+        Callers[Def].push_back({FD, C});
+  llvm::DenseMap<const FunctionDecl *, bool> EntryNotClient;
+  llvm::DenseMap<const FunctionDecl *, Edge> EntryClient; // a call made as the client
+  for (const FunctionDecl *FD : AllFunctions)
+    EntryNotClient[FD] = Callers[FD].empty() && Handler[FD];
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const FunctionDecl *FD : AllFunctions)
+      for (const Edge &E : Callers[FD])
+        for (const Observation &O : observed(E.Caller, E.Call)) {
+          if (!EntryNotClient[FD] &&
+              (notClient(O.W) || (O.W == Who::Entry && EntryNotClient[E.Caller]))) {
+            EntryNotClient[FD] = true;
+            Changed = true;
+          }
+          if (!EntryClient.count(FD) &&
+              (O.W == Who::Client || O.W == Who::Anonymous ||
+               (O.W == Who::Entry && EntryClient.count(E.Caller)))) {
+            EntryClient[FD] = E;
+            Changed = true;
+          }
+        }
+  }
+
+  // impersonation-unchecked-result.
+  for (const Stmt *Site : UncheckedOrder) {
+    UncheckedBegin U = UncheckedFound[Site];
+    if (const auto *C = dyn_cast<CallExpr>(Site)) {
+      if (const FunctionDecl *F = C->getDirectCallee())
+        U.BeginName = F->getNameAsString();
+      else if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
+        U.BeginName = ME->getMemberDecl()->getNameAsString();
+    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
+      U.BeginName = CE->getConstructor()->getParent()->getNameAsString();
+    }
+    R.Unchecked.push_back(std::move(U));
+  }
+  for (const FunctionDecl *FD : AllFunctions)
+    for (const CallExpr *C : Texts[FD].DiscardedEnds)
+      R.IgnoredReverts.push_back({C, C->getDirectCallee() ? C->getDirectCallee()->getNameAsString()
+                                                          : Apis.lookup(C)->Name});
+
+  // impersonation-spawn-while-impersonating.
+  for (const FunctionDecl *FD : AllFunctions) {
+    const FunctionText &T = Texts[FD];
+    for (const Expr *C : T.Calls) {
+      const OperationEntry *Op = Apis.operation(C);
+      if (!Op || !Op->isSpawn())
+        continue;
+      if (Op->Kind == OperationKind::Thread && isa<CXXConstructExpr>(C) &&
+          cast<CXXConstructExpr>(C)->getNumArgs() == 0)
+        continue; // an empty std::thread starts nothing
+      // The handover: created suspended, given the token, then resumed.
+      if (Op->Kind == OperationKind::Thread && isa<CallExpr>(C)) {
+        const auto *CE = cast<CallExpr>(C);
+        int FlagsArg = 4; // CreateThread and _beginthreadex alike
+        std::optional<int64_t> Flags;
+        if (unsigned(FlagsArg) < CE->getNumArgs())
+          if (auto V = CE->getArg(FlagsArg)->getIntegerConstantExpr(Ctx))
+            Flags = V->getExtValue();
+        if (Flags && (*Flags & 0x4 /* CREATE_SUSPENDED */)) {
+          std::optional<PathKey> Handle;
+          for (const auto &[K, Src] : T.Flows)
+            if (stripName(Src) == C)
+              Handle = K;
+          bool GivenToken = false;
+          for (const Expr *Other : T.Calls)
+            if (const auto *OC = dyn_cast<CallExpr>(Other); OC && Handle && OC->getNumArgs() > 0)
+              if (const ApiEntry *Api = Apis.lookup(OC); Api && Api->Role == ApiRole::Begin &&
+                                                           Api->ThreadArg == 0) {
+                const Expr *Arg = stripName(OC->getArg(0));
+                if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
+                  Arg = UO->getSubExpr();
+                if (auto K = keyOf(Arg); K && K->Root == Handle->Root && K->Steps == Handle->Steps)
+                  GivenToken = true;
+              }
+          if (GivenToken)
+            continue;
+        }
+      }
+      SpawnWhileImpersonating Sp;
+      Sp.Call = C;
+      Sp.Kind = Op->Kind;
+      Sp.Api = FunctionRun::displayName(C);
+      bool Found = false;
+      for (const Observation &O : observed(FD, C))
+        if (O.W == Who::Client || O.W == Who::Anonymous) {
+          Found = true;
+          if (O.Site)
+            Sp.BeginLoc = O.Site->getBeginLoc();
+          break;
+        }
+      if (!Found)
+        for (const Observation &O : observed(FD, C))
+          if (O.W == Who::Entry && EntryClient.count(FD)) {
+            Found = true;
+            const Edge &E = EntryClient[FD];
+            Sp.CallerLoc = E.Call->getBeginLoc();
+            Sp.Callee = FD->getNameAsString();
+            for (const Observation &CO : observed(E.Caller, E.Call))
+              if ((CO.W == Who::Client || CO.W == Who::Anonymous) && CO.Site) {
+                Sp.BeginLoc = CO.Site->getBeginLoc();
+                break;
+              }
+            break;
+          }
+      if (Found)
+        R.Spawns.push_back(std::move(Sp));
+    }
+  }
+
+  // impersonation-primary-token-access: first the client's data.
+  ClientData Data(*this);
+  auto paramOrigin = [](const ParmVarDecl *P, ClientDataOrigin::Kind K) {
+    ClientDataOrigin O;
+    O.K = K;
+    O.Loc = P->getLocation();
+    O.Name = P->getNameAsString();
+    return O;
+  };
+  for (const FunctionDecl *FD : AllFunctions) {
+    const FunctionText &T = Texts[FD];
+    if (ParamsFromClient[FD])
+      for (unsigned I = isRpcRoutine(FD) ? 1 : 0; I < FD->getNumParams(); ++I) {
+        PathKey K;
+        K.Root = FD->getParamDecl(I);
+        Data.add(FD, K, paramOrigin(FD->getParamDecl(I), ClientDataOrigin::Parameter));
+      }
+    for (const Expr *C : T.Calls) {
+      const auto *CE = dyn_cast<CallExpr>(C);
+      if (const ClientSourceEntry *Src = CE ? Apis.clientSource(CE) : nullptr) {
+        if (unsigned(Src->BufferArg) >= CE->getNumArgs())
+          continue;
+        // A handle the function opened as a file is not the client's connection.
+        bool FromFile = false;
+        if (unsigned(Src->HandleArg) < CE->getNumArgs())
+          if (auto H = Data.destination(CE->getArg(Src->HandleArg)))
+            for (const auto &[K, From] : T.Flows)
+              if (K.Root == H->Root && K.Steps == H->Steps)
+                if (const OperationEntry *Op = Apis.operation(stripName(From));
+                    Op && Op->Kind == OperationKind::Access)
+                  FromFile = true;
+        if (FromFile)
+          continue;
+        if (auto B = Data.destination(CE->getArg(Src->BufferArg))) {
+          ClientDataOrigin O;
+          O.K = ClientDataOrigin::Received;
+          O.Loc = CE->getBeginLoc();
+          Data.add(FD, *B, O);
+          // What the buffer descriptor points at (WSABUF.buf = data) is filled in too.
+          for (const auto &[K, From] : T.Flows)
+            if (K.hasPrefix(*B))
+              if (auto S = Data.destination(From))
+                Data.add(FD, *S, O);
+        }
+        continue;
+      }
+      // A name the function opens as the client is the client's object everywhere in it.
+      const OperationEntry *Op = Apis.operation(C);
+      if (!Op || !Op->isAccess())
+        continue;
+      bool AsClient = llvm::any_of(observed(FD, C), [&](const Observation &O) {
+        return actsAsClient(O.W);
+      });
+      if (!AsClient)
+        continue;
+      llvm::ArrayRef<const Expr *> Args = callArgs(C);
+      for (int I : {Op->NameArg, Op->NameArg2}) {
+        if (I < 0 || unsigned(I) >= Args.size() || isFixedName(Args[I]))
+          continue;
+        if (auto K = Data.destination(Args[I])) {
+          const auto *VD = dyn_cast_or_null<VarDecl>(K->Root);
+          if (VD && VD->hasGlobalStorage())
+            continue;
+          ClientDataOrigin O;
+          O.K = ClientDataOrigin::UsedAsClient;
+          O.Loc = C->getBeginLoc();
+          O.Name = FunctionRun::displayName(C);
+          Data.add(FD, *K, O);
+        }
+      }
+    }
+  }
+  // Derivations inside each function, and what callers pass to their callees.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const FunctionDecl *FD : AllFunctions) {
+      const FunctionText &T = Texts[FD];
+      for (bool Local = true; Local;) {
+        Local = false;
+        for (const auto &[K, From] : T.Flows)
+          if (const ClientDataOrigin *O = Data.origin(FD, From))
+            Local |= Data.add(FD, K, ClientDataOrigin(*O));
+        for (const Expr *C : T.Calls) {
+          if (const auto *CE = dyn_cast<CallExpr>(C)) {
+            if (const PropagationEntry *P = Apis.propagation(CE);
+                P && P->DestArg >= 0 && unsigned(P->DestArg) < CE->getNumArgs()) {
+              int Last = P->LastSource < 0 ? int(CE->getNumArgs()) - 1 : P->LastSource;
+              for (int I = P->FirstSource; I <= Last && unsigned(I) < CE->getNumArgs(); ++I)
+                if (const ClientDataOrigin *O = Data.origin(FD, CE->getArg(I)))
+                  if (auto D = Data.destination(CE->getArg(P->DestArg))) {
+                    Local |= Data.add(FD, *D, ClientDataOrigin(*O));
+                    break;
+                  }
+            }
+          }
+          // Appending to a string or path: `s += req.name`, `p /= name`, `s.append(x)`.
+          const Expr *Object = nullptr;
+          llvm::ArrayRef<const Expr *> Args;
+          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+              MC && isStdStringLike(MC->getImplicitObjectArgument()->getType())) {
+            Object = MC->getImplicitObjectArgument();
+            Args = llvm::ArrayRef(MC->getArgs(), MC->getNumArgs());
+          } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C);
+                     OC && OC->isAssignmentOp() && OC->getNumArgs() == 2 &&
+                     isStdStringLike(OC->getArg(0)->getType())) {
+            Object = OC->getArg(0);
+            Args = llvm::ArrayRef(OC->getArgs() + 1, 1);
+          }
+          if (Object)
+            for (const Expr *Arg : Args)
+              if (const ClientDataOrigin *O = Data.origin(FD, Arg))
+                if (auto D = Data.destination(Object)) {
+                  Local |= Data.add(FD, *D, ClientDataOrigin(*O));
+                  break;
+                }
+        }
+        Changed |= Local;
+      }
+      for (const Expr *C : T.Calls) {
+        const FunctionDecl *Def = definitionOf(calleeOf(C));
+        if (!Def || !Texts.count(Def))
+          continue;
+        llvm::ArrayRef<const Expr *> Args = callArgs(C);
+        unsigned Skip = isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Def) ? 1 : 0;
+        for (unsigned I = 0; I + Skip < Args.size() && I < Def->getNumParams(); ++I)
+          if (Data.origin(FD, Args[I + Skip])) {
+            ClientDataOrigin O = paramOrigin(Def->getParamDecl(I), ClientDataOrigin::PassedIn);
+            O.PassedAt = Args[I + Skip]->getBeginLoc();
+            PathKey K;
+            K.Root = Def->getParamDecl(I);
+            Changed |= Data.add(Def, K, O);
+          }
+      }
+    }
+  }
+
+  // Then the accesses made while not acting as the client.
+  for (const FunctionDecl *FD : AllFunctions) {
+    const FunctionText &T = Texts[FD];
+    for (const Expr *C : T.Calls) {
+      const OperationEntry *Op = Apis.operation(C);
+      if (!Op || !Op->isAccess())
+        continue;
+      PrimaryAccess Acc;
+      Acc.Call = C;
+      Acc.Api = FunctionRun::displayName(C);
+      llvm::ArrayRef<const Expr *> Args = callArgs(C);
+      for (int I : {Op->NameArg, Op->NameArg2})
+        if (I >= 0 && unsigned(I) < Args.size() && !Acc.Origin)
+          if (const ClientDataOrigin *O = Data.origin(FD, Args[I]))
+            Acc.Origin = *O;
+      // The current user's hive is the client's object by its nature.
+      Acc.ClientNamed = Acc.Origin.has_value() ||
+                        (Op->NameArg < 0 && Op->Name == "RegOpenCurrentUser" && Handler[FD]);
+      if (!Acc.ClientNamed && !(Query.StrictMode && Handler[FD]))
+        continue;
+      const Observation *Chosen = nullptr;
+      bool AnyWithoutFailure = false;
+      for (const Observation &O : observed(FD, C)) {
+        if (!(notClient(O.W) || (O.W == Who::Entry && EntryNotClient[FD])))
+          continue;
+        if (!Chosen || (Chosen->FailedBegin && !O.FailedBegin))
+          Chosen = &O;
+        AnyWithoutFailure |= !O.FailedBegin;
+      }
+      if (!Chosen)
+        continue;
+      Acc.OnlyAfterFailedBegin = !AnyWithoutFailure;
+      if (Chosen->W == Who::Service && Chosen->EndSite) {
+        Acc.Note = PrimaryAccess::EndedAt;
+        Acc.NoteLoc = Chosen->EndSite->getBeginLoc();
+      } else if (Chosen->W == Who::Entry && !Chosen->FailedBegin) {
+        for (const Expr *Later : T.Calls) {
+          const auto *LC = dyn_cast<CallExpr>(Later);
+          const ApiEntry *Api = LC ? Apis.lookup(LC) : nullptr;
+          if (Api && Api->Role == ApiRole::Begin && Api->Identity == IdentityKind::Client &&
+              SM.isBeforeInTranslationUnit(C->getBeginLoc(), LC->getBeginLoc())) {
+            Acc.Note = PrimaryAccess::BeginsLaterAt;
+            Acc.NoteLoc = LC->getBeginLoc();
+            break;
+          }
+        }
+      }
+      R.Accesses.push_back(std::move(Acc));
+    }
+  }
+  return R;
+}
+
+const OperationReport &TranslationUnitAnalysis::operations(const OperationQuery &Query) {
+  I->reports();
+  auto Key = std::make_pair(Query.RequestHandlers, Query.StrictMode);
+  auto It = I->OperationReports.find(Key);
+  if (It == I->OperationReports.end())
+    It = I->OperationReports.emplace(Key, I->computeOperations(Query)).first;
+  return It->second;
 }
 
 // ---------------------------------------------------------------------------------------

@@ -86,6 +86,66 @@ struct FunctionReport {
   std::vector<PathNote> DebugNotes;
 };
 
+/// A begin whose failure the code may not notice: some protected operation (an access or
+/// spawn, or a call that does one) runs after it failed, with the identity it meant to
+/// replace.
+struct UncheckedBegin {
+  const Stmt *BeginSite = nullptr; // the begin call, or the call of a begin-wrapper
+  std::string BeginName;
+  const Expr *Operation = nullptr; // the first protected operation on the witness path
+  std::string OperationName;
+  std::vector<PathNote> Witness;   // branch decisions from the begin to the operation
+};
+
+/// Where the client's data in an object name came from.
+struct ClientDataOrigin {
+  enum Kind : uint8_t { Received, Parameter, UsedAsClient, PassedIn } K = Received;
+  SourceLocation Loc;
+  std::string Name; // the parameter, or the API that used the name as the client's object
+  SourceLocation PassedAt; // PassedIn: the caller's argument
+};
+
+/// An access that runs while the thread does not act as the client.
+struct PrimaryAccess {
+  const Expr *Call = nullptr;
+  std::string Api;
+  bool ClientNamed = false;       // false: only reported in strict mode
+  bool OnlyAfterFailedBegin = false; // every such path passes a begin that failed unnoticed
+  std::optional<ClientDataOrigin> Origin;
+  enum IdentityNote : uint8_t { None, EndedAt, BeginsLaterAt } Note = None;
+  SourceLocation NoteLoc;
+};
+
+/// A process, thread or pool work item started while the thread impersonates.
+struct SpawnWhileImpersonating {
+  const Expr *Call = nullptr;
+  std::string Api;
+  OperationKind Kind = OperationKind::Process;
+  SourceLocation BeginLoc;  // the begin in force, when known
+  SourceLocation CallerLoc; // the call of the enclosing function made while impersonating
+  std::string Callee;       // that function's name
+};
+
+/// A revert whose result is discarded.
+struct IgnoredRevert {
+  const CallExpr *Call = nullptr;
+  std::string Api;
+};
+
+/// What the checks other than missing-revert ask of the analysis.
+struct OperationReport {
+  std::vector<UncheckedBegin> Unchecked;
+  std::vector<PrimaryAccess> Accesses;
+  std::vector<SpawnWhileImpersonating> Spawns;
+  std::vector<IgnoredRevert> IgnoredReverts;
+};
+
+/// Options that shape the operation report.
+struct OperationQuery {
+  std::string RequestHandlers; // regex on qualified names: their parameters are client data
+  bool StrictMode = false;     // report every access outside the client's identity in handlers
+};
+
 class TranslationUnitAnalysis {
 public:
   /// The shared analysis of \p Ctx under \p Config, created on first use.
@@ -97,6 +157,9 @@ public:
   /// Analyses every function of the traversal scope that takes part in impersonation
   /// (once; later calls return the same reports), in source order.
   const std::vector<FunctionReport> &reports();
+
+  /// Operations run with the wrong identity (after reports(); computed once per query).
+  const OperationReport &operations(const OperationQuery &Query);
 
   class Impl;
 

@@ -1,5 +1,6 @@
 #include "ImpersonationCheckBase.h"
 
+#include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang::ast_matchers;
@@ -8,7 +9,7 @@ namespace clang::tidy::impersonation {
 
 ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      Debug(Options.getLocalOrGlobal("Debug", false)) {
+      Debug(Options.getLocalOrGlobal("Debug", false)), TidyContext(Context) {
   Config.BeginFunctions = Options.getLocalOrGlobal("BeginFunctions", "").str();
   Config.EndFunctions = Options.getLocalOrGlobal("EndFunctions", "").str();
   Config.NeutralFunctions =
@@ -49,6 +50,13 @@ void ImpersonationCheckBase::check(const MatchFinder::MatchResult &Result) {
 
 bool ImpersonationCheckBase::reportable(SourceLocation Loc, const SourceManager &SM) const {
   return Loc.isValid() && !SM.isInSystemHeader(SM.getExpansionLoc(Loc));
+}
+
+SourceLocation ImpersonationCheckBase::diagLoc(const Stmt *E, const SourceManager &SM) {
+  SourceLocation Loc = E->getBeginLoc();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    Loc = MC->getExprLoc();
+  return SM.getFileLoc(Loc);
 }
 
 void ImpersonationCheckBase::emitDebugNotes(const FunctionReport &R, const SourceManager &SM) {

@@ -22,12 +22,18 @@ protected:
   /// Whether diagnostics at \p Loc are ours to give (never in system headers).
   bool reportable(SourceLocation Loc, const SourceManager &SM) const;
   bool debug() const { return Debug; }
+  /// Whether another check of this run is enabled (one root cause, one warning).
+  bool isEnabled(StringRef Check) const { return TidyContext->isCheckEnabled(Check); }
+  /// Where a diagnostic about \p E goes: a member call at its member name, a location in
+  /// a macro at the macro's use (clangd drops those inside a system header's macro).
+  static SourceLocation diagLoc(const Stmt *E, const SourceManager &SM);
   /// Under the Debug option: where the engine lost precision or inferred a wrapper.
   void emitDebugNotes(const FunctionReport &R, const SourceManager &SM);
 
 private:
   EngineConfig Config;
   bool Debug;
+  ClangTidyContext *TidyContext;
   std::shared_ptr<TranslationUnitAnalysis> Analysis;
 };
 

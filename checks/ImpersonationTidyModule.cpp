@@ -1,5 +1,8 @@
 // The clang-tidy module "impersonation": registers every check of this project.
 #include "MissingRevertCheck.h"
+#include "PrimaryTokenAccessCheck.h"
+#include "SpawnWhileImpersonatingCheck.h"
+#include "UncheckedResultCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy {
@@ -9,6 +12,10 @@ class ImpersonationModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<MissingRevertCheck>("impersonation-missing-revert");
+    Factories.registerCheck<PrimaryTokenAccessCheck>("impersonation-primary-token-access");
+    Factories.registerCheck<SpawnWhileImpersonatingCheck>(
+        "impersonation-spawn-while-impersonating");
+    Factories.registerCheck<UncheckedResultCheck>("impersonation-unchecked-result");
   }
 };
 

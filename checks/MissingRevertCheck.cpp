@@ -40,12 +40,7 @@ void MissingRevertCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &C
     for (const Leak &L : R.Leaks) {
       if (L.Com && !ReportComAutoRevert)
         continue;
-      SourceLocation Loc = L.BeginSite->getBeginLoc();
-      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(L.BeginSite))
-        Loc = MC->getExprLoc();
-      // Macro-expanded begins and branches are reported where the macro is used: a
-      // location inside a system header's macro is dropped by clangd.
-      Loc = SM.getFileLoc(Loc);
+      SourceLocation Loc = diagLoc(L.BeginSite, SM);
       if (!reportable(Loc, SM))
         continue;
       diag(Loc, "impersonation begun by %select{|the call to }0'%1' is still in force when "
