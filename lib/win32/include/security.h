@@ -1,0 +1,2 @@
+/* The facade keeps the SSPI declarations in sspi.h. */
+#include "sspi.h"

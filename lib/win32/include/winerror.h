@@ -1,0 +1,2 @@
+/* The facade keeps everything in windows.h. */
+#include "windows.h"
