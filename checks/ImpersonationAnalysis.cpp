@@ -166,7 +166,7 @@ inline const Stmt *choiceKey(const Stmt *Op) {
 
 // The witness path: branch decisions and begins, newest first.
 struct Trace {
-  enum Kind : uint8_t { Begin, True, False, Case, Default };
+  enum Kind : uint8_t { Begin, Failure, True, False, Case, Default };
   const Trace *Prev;
   const Stmt *At;
   Kind K;
@@ -965,7 +965,9 @@ private:
     return new (Arena.Allocate<Trace>()) Trace{T, At, K};
   }
   void finish();
-  std::vector<PathNote> witnessNotes(const Trace *T, const Stmt *Site) const;
+  /// The branch decisions on \p T since the begin (or failed begin) at \p Site.
+  std::vector<PathNote> witnessNotes(const Trace *T, const Stmt *Site,
+                                     Trace::Kind From = Trace::Begin) const;
   PathKey paramKey(const ValueDecl *P) const {
     PathKey K;
     K.Root = P;
@@ -1359,7 +1361,7 @@ void FunctionRun::observe(const Expr *Call, const State &St, llvm::StringRef OpN
   U.BeginSite = St.FailedBegin;
   U.Operation = Call;
   U.OperationName = OpName.str();
-  U.Witness = witnessNotes(St.Witness, St.FailedBegin);
+  U.Witness = witnessNotes(St.Witness, St.FailedBegin, Trace::Failure);
 }
 
 std::optional<PathKey> FunctionRun::objectOf(const CXXMemberCallExpr *MC) const {
@@ -1597,11 +1599,15 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
       if (A.TrackedGlobals.count(A.Keys.key(K).Root))
         N.setFact(K, V);
     AbsVal Ret = O.Ret;
-    // A begin-wrapper's failure is its caller's failed begin, at the call.
+    // A begin-wrapper's failure is its caller's failed begin, at the call. What it returns
+    // then, if the engine cannot tell (HRESULT_FROM_WIN32(GetLastError())), is a failure
+    // in the convention its return type names.
     if (O.Failed && (Sum.BeginWrapper || Sum.Transfers) && Call) {
       N.FailedBegin = Call;
       N.FailureKnown = false;
-      N.Witness = extend(N.Witness, Call, Trace::Begin);
+      N.Witness = extend(N.Witness, Call, Trace::Failure);
+      if (Ret.isTop())
+        Ret = conventionResult(conventionFromReturnType(Callee->getReturnType()), false);
       if (!Ret.isTop())
         Ret.Failed = true;
     }
@@ -1703,7 +1709,7 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
           Failed.Failed = true;
           Fail.FailedBegin = Call;
           Fail.FailureKnown = false;
-          Fail.Witness = extend(Fail.Witness, Call, Trace::Begin);
+          Fail.Witness = extend(Fail.Witness, Call, Trace::Failure);
         }
         Fail.setTemp(Call, Failed);
         OutStates.push_back(std::move(Fail));
@@ -1927,12 +1933,13 @@ void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
   }
 }
 
-std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site) const {
+std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site,
+                                               Trace::Kind From) const {
   std::vector<const Trace *> Path;
   for (; T; T = T->Prev) {
-    if (T->K == Trace::Begin && T->At == Site)
+    if (T->K == From && T->At == Site)
       break;
-    if (T->K != Trace::Begin)
+    if (T->K != Trace::Begin && T->K != Trace::Failure)
       Path.push_back(T);
   }
   std::vector<PathNote> Notes;
@@ -1954,6 +1961,7 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
       Text = "taking the default case";
       break;
     case Trace::Begin:
+    case Trace::Failure:
       continue;
     }
     SourceLocation Loc = N->At->getBeginLoc();
@@ -2690,8 +2698,10 @@ public:
     return true;
   }
 
-  /// Where the client's data in \p E came from, if \p E carries any.
-  const ClientDataOrigin *origin(const FunctionDecl *F, const Expr *E) const {
+  /// Where the client's data in \p E came from, if \p E carries any. A name is not the
+  /// client's merely because the access at \p Self opens it as the client on some path.
+  const ClientDataOrigin *origin(const FunctionDecl *F, const Expr *E,
+                                 SourceLocation Self = {}) const {
     auto It = Taint.find(F);
     if (It == Taint.end() || It->second.empty())
       return nullptr;
@@ -2699,7 +2709,8 @@ public:
     keysIn(E, Keys);
     for (const PathKey &K : Keys)
       for (const Tainted &T : It->second)
-        if (K.hasPrefix(T.Key) || T.Key.hasPrefix(K))
+        if ((K.hasPrefix(T.Key) || T.Key.hasPrefix(K)) &&
+            !(Self.isValid() && T.Origin.K == ClientDataOrigin::UsedAsClient && T.Origin.Loc == Self))
           return &T.Origin;
     return nullptr;
   }
@@ -3195,7 +3206,7 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
       llvm::ArrayRef<const Expr *> Args = callArgs(C);
       for (int I : {Op->NameArg, Op->NameArg2})
         if (I >= 0 && unsigned(I) < Args.size() && !Acc.Origin)
-          if (const ClientDataOrigin *O = Data.origin(FD, Args[I]))
+          if (const ClientDataOrigin *O = Data.origin(FD, Args[I], C->getBeginLoc()))
             Acc.Origin = *O;
       // The current user's hive is the client's object by its nature.
       Acc.ClientNamed = Acc.Origin.has_value() ||
