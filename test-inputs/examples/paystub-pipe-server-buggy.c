@@ -1,28 +1,31 @@
 // Pay-stub server (BUGGY): a named-pipe service that returns an employee's pay stub.
 //
-// Each client connects to \\.\pipe\paystub and sends one STUB_REQUEST naming a pay
-// period. The server impersonates the client, so the stub file's ACL decides whether
-// the caller may read it, opens stubs\<period>.stub, and writes the file back.
+// Each client connects to \\.\pipe\paystub and sends one STUB_REQUEST naming an employee
+// and a pay period. The server impersonates the client, so the stub file's ACL decides
+// whether the caller may read it, opens stubs\<employee>\<period>.stub, and writes the
+// file back. After each connection the service appends a record to its audit log, which
+// only the service itself may write.
 //
-// The bug: a request whose period contains a path separator or ".." is rejected with an
-// early return from HandleRequest that forgets RevertToSelf. The serving thread keeps
-// the rejected client's token, so what the service does next as itself runs as that
-// client: the next pipe instance gets its default security descriptor from the
-// client's token (the client becomes its owner), and the identity stays on the thread
-// until a later request happens to revert. The fixed version is
-// paystub-pipe-server-fixed.c.
+// The bug: a request whose employee or period contains a path separator or ".." is
+// rejected with an early return from HandleRequest that forgets RevertToSelf. The serving
+// thread keeps the rejected client's token, so what the service does next as itself runs
+// as that client: the audit record of the rejected request is written with the client's
+// token and fails (the probe leaves no trace), the next pipe instance is created under the
+// client's identity, and the thread waits for the next client as that client until a
+// later request happens to revert. The fixed version is paystub-pipe-server-fixed.c.
 #include <windows.h>
 
 #define PIPE_NAME L"\\\\.\\pipe\\paystub"
 #define STUB_DIR L"stubs\\"
+#define AUDIT_LOG L"C:\\ProgramData\\PayStub\\audit.log"
 #define REQUEST_MAGIC 0x42555453u /* "STUB" */
-#define MAX_PERIOD 16
+#define MAX_NAME 16
 #define MAX_STUB (64 * 1024)
 
 typedef struct {
     DWORD magic;
-    DWORD employeeId;
-    WCHAR period[MAX_PERIOD]; /* e.g. L"2024-05", NUL-terminated */
+    WCHAR employee[MAX_NAME]; /* e.g. L"alice", NUL-terminated */
+    WCHAR period[MAX_NAME];   /* e.g. L"2024-05", NUL-terminated */
 } STUB_REQUEST;
 
 typedef struct {
@@ -32,15 +35,16 @@ typedef struct {
 
 static BYTE g_stub[MAX_STUB];
 
-static BOOL IsValidPeriod(const WCHAR *period)
+/* One path component: no separators, no "..", not empty. */
+static BOOL IsValidComponent(const WCHAR *name)
 {
     size_t i;
-    for (i = 0; i < MAX_PERIOD && period[i] != L'\0'; i++) {
-        WCHAR c = period[i];
-        if (c == L'\\' || c == L'/' || c == L':' || (c == L'.' && period[i + 1] == L'.'))
+    for (i = 0; i < MAX_NAME && name[i] != L'\0'; i++) {
+        WCHAR c = name[i];
+        if (c == L'\\' || c == L'/' || c == L':' || (c == L'.' && name[i + 1] == L'.'))
             return FALSE;
     }
-    return i > 0 && i < MAX_PERIOD;
+    return i > 0 && i < MAX_NAME;
 }
 
 static BOOL WriteAll(HANDLE pipe, const void *data, DWORD size)
@@ -78,14 +82,17 @@ static DWORD HandleRequest(HANDLE pipe)
         return status;
     }
 
-    req.period[MAX_PERIOD - 1] = L'\0';
-    if (!IsValidPeriod(req.period)) { // CHECK-NOTE: assuming the condition is true
+    req.employee[MAX_NAME - 1] = L'\0';
+    req.period[MAX_NAME - 1] = L'\0';
+    if (!IsValidComponent(req.employee) || !IsValidComponent(req.period)) { // CHECK-NOTE: assuming the condition is true
         SendReply(pipe, ERROR_INVALID_NAME, NULL, 0);
         /* BUG: returns still impersonating the client */
         return ERROR_INVALID_NAME; // CHECK-NOTE: returns here while still impersonating
     }
 
     lstrcpyW(path, STUB_DIR);
+    lstrcatW(path, req.employee);
+    lstrcatW(path, L"\\");
     lstrcatW(path, req.period);
     lstrcatW(path, L".stub");
 
@@ -108,9 +115,24 @@ static DWORD HandleRequest(HANDLE pipe)
     return status;
 }
 
+/* Appends the status of one connection to the service's audit log (as the service). */
+static void AuditRequest(DWORD status)
+{
+    DWORD written = 0;
+    HANDLE log = CreateFileW(AUDIT_LOG, FILE_APPEND_DATA, FILE_SHARE_READ, NULL, OPEN_ALWAYS,
+                             FILE_ATTRIBUTE_NORMAL, NULL);
+    if (log == INVALID_HANDLE_VALUE) {
+        OutputDebugStringW(L"paystub: cannot write the audit log\n");
+        return;
+    }
+    WriteFile(log, &status, sizeof(status), &written, NULL);
+    CloseHandle(log);
+}
+
 int main(void)
 {
     for (;;) {
+        DWORD status = ERROR_PIPE_NOT_CONNECTED;
         HANDLE pipe = CreateNamedPipeW(PIPE_NAME, PIPE_ACCESS_DUPLEX,
                                        PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE | PIPE_WAIT,
                                        PIPE_UNLIMITED_INSTANCES, MAX_STUB, sizeof(STUB_REQUEST),
@@ -119,10 +141,11 @@ int main(void)
             return (int)GetLastError();
 
         if (ConnectNamedPipe(pipe, NULL) || GetLastError() == ERROR_PIPE_CONNECTED)
-            HandleRequest(pipe);
+            status = HandleRequest(pipe);
 
         FlushFileBuffers(pipe);
         DisconnectNamedPipe(pipe);
         CloseHandle(pipe);
+        AuditRequest(status);
     }
 }
