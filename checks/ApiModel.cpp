@@ -359,10 +359,7 @@ const OperationEntry *ApiModel::operation(const Expr *E) const {
     return It->second;
   const OperationEntry *Row = systemRow(Operations, FD);
   if (!Row && !StdOperations.empty()) {
-    const NamedDecl *Named = FD;
-    if (const FunctionTemplateDecl *T = FD->getPrimaryTemplate())
-      Named = T;
-    if (auto S = StdOperations.find(stdName(Named)); S != StdOperations.end())
+    if (auto S = StdOperations.find(stdName(FD)); S != StdOperations.end())
       Row = &S->second;
   }
   OperationCache[FD] = Row;

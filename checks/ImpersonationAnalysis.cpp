@@ -1547,7 +1547,7 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
       N.FailedBegin = nullptr;
       N.FailureKnown = false;
       if (O.Id.W == Who::Service)
-        N.EndSite = Call;
+        N.EndSite = Call ? static_cast<const Stmt *>(Call) : CurrentElementStmt;
       Identity Id = O.Id;
       if (Id.Own) {
         if ((Sum.BeginWrapper || Sum.Transfers) && Call) {
@@ -1672,7 +1672,14 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
           // A null token ends impersonation where the call sets a thread's token; other
           // begins fail on it.
           if (Api->ThreadArg < 0) {
-            St.setTemp(Call, conventionResult(Api->Conv, false));
+            AbsVal Failed = conventionResult(Api->Conv, false);
+            if (Api->Identity != IdentityKind::Self) {
+              Failed.Failed = true;
+              St.FailedBegin = Call;
+              St.FailureKnown = false;
+              St.Witness = extend(St.Witness, Call, Trace::Failure);
+            }
+            St.setTemp(Call, Failed);
             OutStates.push_back(std::move(St));
             return;
           }
@@ -1697,10 +1704,11 @@ void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &O
         return;
       }
       noteActed(St, Call);
-      // Failure: nothing changes. Putting a saved token back is an end, and ends are
-      // taken to succeed, as a revert is (the documented answer to a failed one is to
-      // terminate).
-      if (Api->Conv != Convention::Void && !Restore) {
+      // Failure: nothing changes. Putting the service's saved token back is an end, and
+      // ends are taken to succeed, as a revert is (the documented answer to a failed one
+      // is to terminate); putting a client's token on the thread is a begin like any other.
+      bool RestoresClient = Restore && Restore->impersonating();
+      if (Api->Conv != Convention::Void && (!Restore || RestoresClient)) {
         State Fail = St;
         AbsVal Failed = conventionResult(Api->Conv, false);
         // Only a failed impersonation of someone else leaves the service's token where the
@@ -1834,6 +1842,12 @@ const Stmt *FunctionRun::rootOf(const Stmt *S) {
   if (auto It = SyntheticDecl.find(S); It != SyntheticDecl.end())
     S = It->second;
   auto It = G.Index.find(S);
+  // The CFG adds a branch condition's conversion to bool (C++) as an element of its own:
+  // it belongs to the full expression of what it converts.
+  while (It == G.Index.end() && isa<ImplicitCastExpr, ParenExpr>(S)) {
+    S = *S->child_begin();
+    It = G.Index.find(S);
+  }
   return It != G.Index.end() ? It->second.Root : S;
 }
 
@@ -2588,7 +2602,41 @@ struct FunctionText {
   std::vector<const Expr *> Calls; // calls and constructions, in source order
   std::vector<std::pair<PathKey, const Expr *>> Flows; // destination <- source
   std::vector<const CallExpr *> DiscardedEnds;         // ends whose result is dropped
+  struct Store {
+    const Expr *LHS;    // or null for a variable's initializer
+    const VarDecl *Var; // the variable initialized
+    const Expr *RHS;
+  };
+  std::vector<Store> Stores;
 };
+
+/// Whether two expressions name the same object: `h`, `job->h`, `workers[0]`.
+bool sameObject(const Expr *X, const Expr *Y, const ASTContext &Ctx) {
+  X = X->IgnoreParenImpCasts();
+  Y = Y->IgnoreParenImpCasts();
+  if (const auto *DX = dyn_cast<DeclRefExpr>(X)) {
+    const auto *DY = dyn_cast<DeclRefExpr>(Y);
+    return DY && DX->getDecl() == DY->getDecl();
+  }
+  if (const auto *MX = dyn_cast<MemberExpr>(X)) {
+    const auto *MY = dyn_cast<MemberExpr>(Y);
+    return MY && MX->getMemberDecl() == MY->getMemberDecl() &&
+           sameObject(MX->getBase(), MY->getBase(), Ctx);
+  }
+  if (const auto *AX = dyn_cast<ArraySubscriptExpr>(X)) {
+    const auto *AY = dyn_cast<ArraySubscriptExpr>(Y);
+    if (!AY || !sameObject(AX->getBase(), AY->getBase(), Ctx))
+      return false;
+    auto IX = AX->getIdx()->getIntegerConstantExpr(Ctx);
+    auto IY = AY->getIdx()->getIntegerConstantExpr(Ctx);
+    return IX && IY && *IX == *IY;
+  }
+  if (const auto *UX = dyn_cast<UnaryOperator>(X); UX && UX->getOpcode() == UO_Deref) {
+    const auto *UY = dyn_cast<UnaryOperator>(Y);
+    return UY && UY->getOpcode() == UO_Deref && sameObject(UX->getSubExpr(), UY->getSubExpr(), Ctx);
+  }
+  return false;
+}
 
 } // namespace
 
@@ -2838,6 +2886,7 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
     if (isa<CallExpr, CXXConstructExpr>(S))
       T.Calls.push_back(cast<Expr>(S));
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
+      T.Stores.push_back({BO->getLHS(), nullptr, BO->getRHS()});
       if (auto K = A.keyOf(BO->getLHS())) {
         K->Mask = 0;
         T.Flows.push_back({*K, BO->getRHS()});
@@ -2845,6 +2894,7 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
+          T.Stores.push_back({nullptr, VD, VD->getInit()});
           PathKey K;
           K.Root = VD;
           T.Flows.push_back({K, VD->getInit()});
@@ -2950,7 +3000,9 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
   llvm::DenseMap<const FunctionDecl *, bool> EntryNotClient;
   llvm::DenseMap<const FunctionDecl *, Edge> EntryClient; // a call made as the client
   for (const FunctionDecl *FD : AllFunctions)
-    EntryNotClient[FD] = Callers[FD].empty() && Handler[FD];
+    // Nothing here calls it: an entry point of the service (a handler, a thread, a
+    // service routine), entered with the primary token.
+    EntryNotClient[FD] = Callers[FD].empty();
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const FunctionDecl *FD : AllFunctions)
@@ -3007,20 +3059,37 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
           if (auto V = CE->getArg(FlagsArg)->getIntegerConstantExpr(Ctx))
             Flags = V->getExtValue();
         if (Flags && (*Flags & 0x4 /* CREATE_SUSPENDED */)) {
-          std::optional<PathKey> Handle;
-          for (const auto &[K, Src] : T.Flows)
-            if (stripName(Src) == C)
-              Handle = K;
+          // Where the handle is stored, and whether it gets the token before it resumes.
+          auto isHandle = [&](const Expr *E) {
+            E = stripName(E);
+            for (const FunctionText::Store &St : T.Stores) {
+              if (stripName(St.RHS) != C)
+                continue;
+              if (St.LHS && sameObject(St.LHS, E, Ctx))
+                return true;
+              if (const auto *DR = dyn_cast<DeclRefExpr>(E); St.Var && DR && DR->getDecl() == St.Var)
+                return true;
+            }
+            return false;
+          };
+          SourceLocation FirstResume;
+          for (const Expr *Other : T.Calls)
+            if (const auto *OC = dyn_cast<CallExpr>(Other); OC && OC->getNumArgs() > 0)
+              if (const FunctionDecl *F = OC->getDirectCallee();
+                  F && F->getIdentifier() && F->getName() == "ResumeThread" && isHandle(OC->getArg(0))) {
+                FirstResume = OC->getBeginLoc();
+                break;
+              }
           bool GivenToken = false;
           for (const Expr *Other : T.Calls)
-            if (const auto *OC = dyn_cast<CallExpr>(Other); OC && Handle && OC->getNumArgs() > 0)
-              if (const ApiEntry *Api = Apis.lookup(OC); Api && Api->Role == ApiRole::Begin &&
-                                                           Api->ThreadArg == 0) {
+            if (const auto *OC = dyn_cast<CallExpr>(Other); OC && OC->getNumArgs() > 0)
+              if (const ApiEntry *Api = Apis.lookup(OC);
+                  Api && Api->Role == ApiRole::Begin && Api->ThreadArg == 0 &&
+                  (FirstResume.isInvalid() || SM.isBeforeInTranslationUnit(OC->getBeginLoc(), FirstResume))) {
                 const Expr *Arg = stripName(OC->getArg(0));
                 if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
                   Arg = UO->getSubExpr();
-                if (auto K = keyOf(Arg); K && K->Root == Handle->Root && K->Steps == Handle->Steps)
-                  GivenToken = true;
+                GivenToken |= isHandle(Arg);
               }
           if (GivenToken)
             continue;
@@ -3064,6 +3133,7 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
     O.K = K;
     O.Loc = P->getLocation();
     O.Name = P->getNameAsString();
+    O.Param = P;
     return O;
   };
   for (const FunctionDecl *FD : AllFunctions) {
@@ -3144,12 +3214,15 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
             if (const PropagationEntry *P = Apis.propagation(CE);
                 P && P->DestArg >= 0 && unsigned(P->DestArg) < CE->getNumArgs()) {
               int Last = P->LastSource < 0 ? int(CE->getNumArgs()) - 1 : P->LastSource;
-              for (int I = P->FirstSource; I <= Last && unsigned(I) < CE->getNumArgs(); ++I)
-                if (const ClientDataOrigin *O = Data.origin(FD, CE->getArg(I)))
-                  if (auto D = Data.destination(CE->getArg(P->DestArg))) {
-                    Local |= Data.add(FD, *D, ClientDataOrigin(*O));
-                    break;
-                  }
+              // Strings explain a name better than the numbers formatted into it.
+              const ClientDataOrigin *From = nullptr;
+              for (bool Strings : {true, false})
+                for (int I = P->FirstSource; !From && I <= Last && unsigned(I) < CE->getNumArgs(); ++I)
+                  if (CE->getArg(I)->IgnoreParenImpCasts()->getType()->isPointerType() == Strings)
+                    From = Data.origin(FD, CE->getArg(I));
+              if (From)
+                if (auto D = Data.destination(CE->getArg(P->DestArg)))
+                  Local |= Data.add(FD, *D, ClientDataOrigin(*From));
             }
           }
           // Appending to a string or path: `s += req.name`, `p /= name`, `s.append(x)`.
@@ -3213,21 +3286,48 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
                         (Op->NameArg < 0 && Op->Name == "RegOpenCurrentUser" && Handler[FD]);
       if (!Acc.ClientNamed && !(Query.StrictMode && Handler[FD]))
         continue;
+      // Data a caller passed in counts where that caller does not act as the client: the
+      // taint follows the calling context, like the identity. The caller's observation
+      // then explains the identity.
+      auto better = [](const Observation *Old, const Observation &New) {
+        return !Old || (Old->FailedBegin && !New.FailedBegin);
+      };
+      auto callerNotAsClient = [&](const ParmVarDecl *P) -> const Observation * {
+        unsigned Index = P->getFunctionScopeIndex();
+        const Observation *Found = nullptr;
+        for (const Edge &E : Callers[FD]) {
+          llvm::ArrayRef<const Expr *> CallArgs = callArgs(E.Call);
+          unsigned Skip = isa<CXXOperatorCallExpr>(E.Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+          if (Index + Skip >= CallArgs.size() || !Data.origin(E.Caller, CallArgs[Index + Skip]))
+            continue;
+          for (const Observation &O : observed(E.Caller, E.Call))
+            if ((notClient(O.W) || (O.W == Who::Entry && EntryNotClient[E.Caller])) &&
+                better(Found, O))
+              Found = &O;
+        }
+        return Found;
+      };
+      bool PassedIn = Acc.Origin && Acc.Origin->K == ClientDataOrigin::PassedIn;
       const Observation *Chosen = nullptr;
-      bool AnyWithoutFailure = false;
       for (const Observation &O : observed(FD, C)) {
         if (!(notClient(O.W) || (O.W == Who::Entry && EntryNotClient[FD])))
           continue;
-        if (!Chosen || (Chosen->FailedBegin && !O.FailedBegin))
-          Chosen = &O;
-        AnyWithoutFailure |= !O.FailedBegin;
+        const Observation *Why = &O;
+        if (O.W == Who::Entry && PassedIn) {
+          Why = callerNotAsClient(Acc.Origin->Param);
+          if (!Why)
+            continue;
+        }
+        if (better(Chosen, *Why))
+          Chosen = Why;
       }
       if (!Chosen)
         continue;
-      Acc.OnlyAfterFailedBegin = !AnyWithoutFailure;
-      if (Chosen->W == Who::Service && Chosen->EndSite) {
+      Acc.OnlyAfterFailedBegin = Chosen->FailedBegin != nullptr;
+      if (Chosen->EndSite) {
         Acc.Note = PrimaryAccess::EndedAt;
-        Acc.NoteLoc = Chosen->EndSite->getBeginLoc();
+        const auto *Scope = dyn_cast<CompoundStmt>(Chosen->EndSite);
+        Acc.NoteLoc = Scope ? Scope->getRBracLoc() : Chosen->EndSite->getBeginLoc();
       } else if (Chosen->W == Who::Entry && !Chosen->FailedBegin) {
         for (const Expr *Later : T.Calls) {
           const auto *LC = dyn_cast<CallExpr>(Later);

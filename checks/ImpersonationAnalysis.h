@@ -103,6 +103,7 @@ struct ClientDataOrigin {
   SourceLocation Loc;
   std::string Name; // the parameter, or the API that used the name as the client's object
   SourceLocation PassedAt; // PassedIn: the caller's argument
+  const ParmVarDecl *Param = nullptr; // Parameter and PassedIn
 };
 
 /// An access that runs while the thread does not act as the client.
