@@ -422,6 +422,8 @@ public:
   void noteThreadStart(const CallExpr *C);
   void noteStdThread(const CXXConstructExpr *C);
   void noteThreadRoutine(const Expr *Routine);
+  /// The function a thread or work item runs: `Routine`, `&Routine`, a lambda.
+  const FunctionDecl *routineOf(const Expr *Routine) const;
 };
 
 /// The arguments of a call or a construction (none for anything else, or null).
@@ -835,20 +837,28 @@ void TranslationUnitAnalysis::Impl::noteStdThread(const CXXConstructExpr *C) {
   noteThreadRoutine(Arg);
 }
 
-void TranslationUnitAnalysis::Impl::noteThreadRoutine(const Expr *Routine) {
+const FunctionDecl *TranslationUnitAnalysis::Impl::routineOf(const Expr *Routine) const {
   const Expr *Arg = Routine->IgnoreParenCasts();
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(Arg))
+    Arg = MT->getSubExpr()->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
     Arg = UO->getSubExpr()->IgnoreParenCasts();
   if (const auto *DR = dyn_cast<DeclRefExpr>(Arg))
     if (const auto *FD = dyn_cast<FunctionDecl>(DR->getDecl()))
-      ThreadStarts.insert(FD->getCanonicalDecl());
+      return FD;
   // A captureless lambda converted to the routine's function pointer.
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Arg))
     if (const auto *LE = dyn_cast<LambdaExpr>(
             MC->getImplicitObjectArgument()->IgnoreImplicit()->IgnoreParenCasts()))
-      ThreadStarts.insert(LE->getCallOperator()->getCanonicalDecl());
+      return LE->getCallOperator();
   if (const auto *LE = dyn_cast<LambdaExpr>(Arg->IgnoreImplicit()))
-    ThreadStarts.insert(LE->getCallOperator()->getCanonicalDecl());
+    return LE->getCallOperator();
+  return nullptr;
+}
+
+void TranslationUnitAnalysis::Impl::noteThreadRoutine(const Expr *Routine) {
+  if (const FunctionDecl *FD = routineOf(Routine))
+    ThreadStarts.insert(FD->getCanonicalDecl());
 }
 
 // ---------------------------------------------------------------------------------------
@@ -3095,6 +3105,12 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
             continue;
         }
       }
+      // A routine that impersonates by itself (the token handed over) is the fix, not the bug.
+      if (Op->Kind != OperationKind::Process && Op->NameArg >= 0 &&
+          unsigned(Op->NameArg) < callArgs(C).size())
+        if (const FunctionDecl *Routine = definitionOf(routineOf(callArgs(C)[Op->NameArg]));
+            Routine && isRelevant(Routine) && Info[Routine].MayBegin)
+          continue;
       SpawnWhileImpersonating Sp;
       Sp.Call = C;
       Sp.Kind = Op->Kind;
