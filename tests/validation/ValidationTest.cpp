@@ -1,0 +1,382 @@
+// Label "validation": for every runnable test input, the static checks' verdict equals what
+// the runtime observed when the service really ran.
+//
+// A verdict is a set of (check, line): the begin's line for missing-revert and
+// unchecked-result, the call's line for primary-token-access and spawn-while-impersonating.
+// The static verdict is the warnings of the four checks (`-*,impersonation-*`) run in
+// process over the file; the runtime verdict is the monitor's findings for the file when its
+// scenario program (tests/validation/scenarios/) runs the service with real accounts. Each
+// scenario also reports what really happened: controls (the runtime allows and denies as the
+// kernel says), and harm (bob's data in alice's hands, a worker left as alice, a child run as
+// root). A -buggy input must do harm, a -fixed one must not. The program prints a table of
+// every input it ran at the end.
+#include "Expectations.h"
+#include "InProcessRunner.h"
+#include "Process.h"
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <gtest/gtest.h>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#ifndef IMPERSONATION_TEST_INPUTS_DIR
+#error "IMPERSONATION_TEST_INPUTS_DIR must be defined"
+#endif
+
+namespace impersonation::test {
+namespace {
+
+using llvm::StringRef;
+
+// The scenario program of each runnable input, relative path -> executable (CMake).
+struct ScenarioProgram {
+  const char *Input;
+  const char *Program;
+};
+const ScenarioProgram kScenarioPrograms[] = {
+#include "ValidationScenarios.inc"
+    {nullptr, nullptr}};
+
+// The directories below test-inputs/ whose inputs are runnable.
+const char *const kRunnableDirs[] = {"examples", "runnable"};
+
+std::string inputsRoot() { return testInputsRoot(IMPERSONATION_TEST_INPUTS_DIR); }
+
+std::string relativeToRoot(StringRef Path) {
+  std::string Root = inputsRoot();
+  StringRef Rel = Path;
+  if (Rel.consume_front(Root))
+    Rel = Rel.ltrim('/');
+  return Rel.str();
+}
+
+const std::vector<InputFile> &runnableInputs() {
+  static const std::vector<InputFile> Files = [] {
+    std::vector<std::string> Paths;
+    for (const char *Dir : kRunnableDirs) {
+      std::vector<std::string> Found = findTestInputs(inputsRoot() + "/" + Dir);
+      Paths.insert(Paths.end(), Found.begin(), Found.end());
+    }
+    std::sort(Paths.begin(), Paths.end());
+    return namedInputs(inputsRoot(), Paths);
+  }();
+  return Files;
+}
+
+std::string scenarioProgram(const std::string &Rel) {
+  for (const ScenarioProgram *P = kScenarioPrograms; P->Input; ++P)
+    if (Rel == P->Input)
+      return P->Program;
+  return "";
+}
+
+// ---- verdicts ----------------------------------------------------------------------------
+
+using Verdict = std::set<std::pair<std::string, unsigned>>; // (check, line)
+
+std::string shortCheck(StringRef Check) {
+  Check.consume_front("impersonation-");
+  return Check.str();
+}
+
+std::string show(const Verdict &V) {
+  if (V.empty())
+    return "-";
+  std::string S;
+  for (const auto &[Check, Line] : V)
+    S += (S.empty() ? "" : ", ") + shortCheck(Check) + ":" + std::to_string(Line);
+  return S;
+}
+
+// What a scenario program printed.
+struct RuntimeReport {
+  Verdict Findings;                     // for the input file only, lines as in the verdict
+  std::vector<std::string> Remapped;     // "check:recorded -> check:line" notes
+  std::vector<std::string> FindingLines; // all FINDING lines, as printed
+  std::vector<std::string> Harms, Controls, FailedControls, Observations, Errors;
+  std::string Skip;
+};
+
+// The facade records the line of __LINE__ in its macros, which for a call written over
+// several lines is the line of its closing parenthesis; a verdict names the line where the
+// call begins (where the static checks report it). A finding recorded at line L for a call
+// of API is therefore mapped to the nearest line at or above L (within the statement's
+// reach) that names API followed by '('. A runtime that records the first line already
+// is left unchanged by this.
+unsigned callStartLine(const std::vector<std::string> &Source, const std::string &Api,
+                       unsigned Recorded) {
+  if (Api.empty() || Recorded == 0 || Recorded > Source.size())
+    return Recorded;
+  for (unsigned L = Recorded; L >= 1 && L + 12 > Recorded; --L) {
+    StringRef Text = Source[L - 1];
+    for (size_t At = Text.find(Api); At != StringRef::npos; At = Text.find(Api, At + 1)) {
+      bool StartsWord = At == 0 || !(llvm::isAlnum(Text[At - 1]) || Text[At - 1] == '_');
+      StringRef After = Text.substr(At + Api.size()).ltrim(" \t");
+      if (StartsWord && After.starts_with("("))
+        return L;
+    }
+  }
+  return Recorded;
+}
+
+std::vector<std::string> sourceLines(StringRef Path) {
+  std::vector<std::string> Lines;
+  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
+  if (!Buf)
+    return Lines;
+  llvm::SmallVector<StringRef, 256> Split;
+  (*Buf)->getBuffer().split(Split, '\n');
+  for (StringRef L : Split)
+    Lines.push_back(L.rtrim("\r").str());
+  return Lines;
+}
+
+RuntimeReport parseReport(StringRef Out, StringRef InputPath) {
+  RuntimeReport R;
+  StringRef Base = llvm::sys::path::filename(InputPath);
+  std::vector<std::string> Source = sourceLines(InputPath);
+  std::map<unsigned, std::string> ApiAtLine; // events of the input: line -> API
+  struct Raw {
+    std::string Check;
+    unsigned Line;
+  };
+  std::vector<Raw> Raws;
+  llvm::SmallVector<StringRef, 64> Lines;
+  Out.split(Lines, '\n', -1, false);
+  for (StringRef L : Lines) {
+    L = L.rtrim("\r");
+    auto [Tag, Rest] = L.split(' ');
+    if (Tag == "EVENT") {
+      // EVENT <seq> req=<n> tid=<t> <kind> <api> <file>:<line> ...
+      llvm::SmallVector<StringRef, 8> F;
+      Rest.split(F, ' ', 6, false);
+      if (F.size() < 6 || F[3] == "request-begin" || F[3] == "request-end")
+        continue;
+      StringRef Where = F[5].split(' ').first;
+      size_t Colon = Where.rfind(':');
+      unsigned Line = 0;
+      if (Colon != StringRef::npos && Where.substr(0, Colon) == Base &&
+          !Where.substr(Colon + 1).getAsInteger(10, Line))
+        ApiAtLine[Line] = F[4].str();
+    } else if (Tag == "FINDING") {
+      R.FindingLines.push_back(Rest.str());
+      // FINDING <check> <file>:<line> <detail>
+      auto [Check, AfterCheck] = Rest.split(' ');
+      StringRef Where = AfterCheck.split(' ').first;
+      size_t Colon = Where.rfind(':');
+      unsigned Line = 0;
+      if (Colon == StringRef::npos || Where.substr(Colon + 1).getAsInteger(10, Line))
+        continue;
+      if (llvm::sys::path::filename(Where.substr(0, Colon)) == Base)
+        Raws.push_back({Check.str(), Line});
+    } else if (Tag == "HARM") {
+      R.Harms.push_back(Rest.str());
+    } else if (Tag == "CONTROL") {
+      auto [Status, Text] = Rest.split(' ');
+      (Status == "ok" ? R.Controls : R.FailedControls).push_back(Text.str());
+    } else if (Tag == "OBSERVE") {
+      R.Observations.push_back(Rest.str());
+    } else if (Tag == "ERROR") {
+      R.Errors.push_back(Rest.str());
+    } else if (Tag == "SKIP") {
+      R.Skip = Rest.str();
+    }
+  }
+  for (const Raw &F : Raws) {
+    auto It = ApiAtLine.find(F.Line);
+    unsigned Line = callStartLine(Source, It == ApiAtLine.end() ? "" : It->second, F.Line);
+    if (Line != F.Line)
+      R.Remapped.push_back(shortCheck(F.Check) + ":" + std::to_string(F.Line) + " -> " +
+                           std::to_string(Line) + " (" + It->second + ")");
+    R.Findings.insert({F.Check, Line});
+  }
+  return R;
+}
+
+// ---- the table ------------------------------------------------------------------------
+
+struct Row {
+  std::string File;
+  std::string Static, Runtime;
+  std::vector<std::string> Harms, Remapped;
+  std::string Agree; // "yes", "NO", "skipped", "error"
+};
+
+std::vector<Row> &rows() {
+  static std::vector<Row> R;
+  return R;
+}
+
+std::string pad(const std::string &S, size_t Width) {
+  return S.size() >= Width ? S : S + std::string(Width - S.size(), ' ');
+}
+
+void printTable() {
+  const std::vector<Row> &Rs = rows();
+  if (Rs.empty())
+    return;
+  const std::string Head[4] = {"file", "static findings", "runtime observations", "agree"};
+  size_t W[4] = {Head[0].size(), Head[1].size(), Head[2].size(), Head[3].size()};
+  auto runtimeCell = [](const Row &R) {
+    return R.Runtime + (R.Harms.empty() ? "" : " (harm: " + std::to_string(R.Harms.size()) + ")");
+  };
+  for (const Row &R : Rs) {
+    W[0] = std::max(W[0], R.File.size());
+    W[1] = std::max(W[1], R.Static.size());
+    W[2] = std::max(W[2], runtimeCell(R).size());
+    W[3] = std::max(W[3], R.Agree.size());
+  }
+  std::ostringstream OS;
+  OS << "\nValidation: the static checks' warnings and the runtime's findings, as check:line\n";
+  OS << pad(Head[0], W[0]) << " | " << pad(Head[1], W[1]) << " | " << pad(Head[2], W[2])
+     << " | " << Head[3] << "\n";
+  OS << std::string(W[0], '-') << "-|-" << std::string(W[1], '-') << "-|-"
+     << std::string(W[2], '-') << "-|-" << std::string(W[3], '-') << "\n";
+  size_t Agreeing = 0;
+  for (const Row &R : Rs) {
+    OS << pad(R.File, W[0]) << " | " << pad(R.Static, W[1]) << " | "
+       << pad(runtimeCell(R), W[2]) << " | " << R.Agree << "\n";
+    Agreeing += R.Agree == "yes";
+  }
+  OS << Agreeing << " of " << Rs.size() << " agree.\n";
+  bool AnyRemap = false;
+  for (const Row &R : Rs)
+    AnyRemap |= !R.Remapped.empty();
+  if (AnyRemap) {
+    OS << "\nRuntime findings recorded at the last line of a call written over several lines, "
+          "counted at its first line:\n";
+    for (const Row &R : Rs)
+      for (const std::string &M : R.Remapped)
+        OS << "  " << R.File << ": " << M << "\n";
+  }
+  bool AnyHarm = false;
+  for (const Row &R : Rs)
+    AnyHarm |= !R.Harms.empty();
+  if (AnyHarm) {
+    OS << "\nWhat really happened (harm observed):\n";
+    for (const Row &R : Rs)
+      for (const std::string &H : R.Harms)
+        OS << "  " << R.File << ": " << H << "\n";
+  }
+  std::fputs(OS.str().c_str(), stdout);
+  std::fflush(stdout);
+}
+
+class TableAtExit : public ::testing::Environment {
+public:
+  void TearDown() override { printTable(); }
+};
+[[maybe_unused]] ::testing::Environment *const kTableAtExit =
+    ::testing::AddGlobalTestEnvironment(new TableAtExit);
+
+std::string describe(const RuntimeReport &, const ProcessResult &P) {
+  std::string S = "scenario output:\n" + P.Out;
+  if (!P.Err.empty())
+    S += "\nscenario stderr:\n" + P.Err;
+  return S;
+}
+
+// ---- the test -------------------------------------------------------------------------
+
+class Validation : public ::testing::TestWithParam<InputFile> {};
+
+TEST_P(Validation, RuntimeAgreesWithStatic) {
+  const InputFile &F = GetParam();
+  const std::string Rel = relativeToRoot(F.Path);
+  Row Result{Rel, "?", "?", {}, {}, "error"};
+  struct Record {
+    Row &R;
+    ~Record() { rows().push_back(R); }
+  } Recorder{Result};
+
+  const std::string Program = scenarioProgram(Rel);
+  ASSERT_FALSE(Program.empty())
+      << Rel << " has no scenario program: add tests/validation/scenarios/<scenario>.cpp "
+      << "(the file name without -buggy/-fixed) and configure again";
+
+  // The static verdict: all four checks, in process.
+  TestInput In;
+  std::string Error;
+  ASSERT_TRUE(loadTestInput(F.Path, In, Error)) << Error;
+  ASSERT_TRUE(In.Problems.empty()) << describeProblems(In);
+  In.Checks = DefaultChecks;
+  InProcessResult S = runInProcess(In);
+  ASSERT_TRUE(S.SetupError.empty()) << S.SetupError;
+  Verdict Static;
+  for (const Diag &D : S.Diags) {
+    ASSERT_NE(D.Kind, DiagKind::Error) << formatDiag(D);
+    if (D.Kind == DiagKind::Warning && sameFile(D.File, In.Path))
+      Static.insert({D.Check, D.Line});
+  }
+  Result.Static = show(Static);
+
+  // The runtime verdict: the scenario program, with real accounts.
+  ProcessResult P = runProcess({Program}, "/", std::chrono::seconds(120));
+  RuntimeReport R = parseReport(P.Out, F.Path);
+  if (P.exitedNormally() && P.ExitCode == 77) {
+    Result.Runtime = "skipped";
+    Result.Agree = "skipped";
+    GTEST_SKIP() << Rel << ": the scenario cannot run here: " << R.Skip
+                 << " (the validation suite impersonates test accounts; run it as root)";
+  }
+  Result.Runtime = show(R.Findings);
+  Result.Harms = R.Harms;
+  Result.Remapped = R.Remapped;
+  ASSERT_TRUE(P.exitedNormally()) << Program << ": " << P.status() << "\n" << describe(R, P);
+  ASSERT_TRUE(R.Errors.empty()) << Program << " could not set itself up\n" << describe(R, P);
+  ASSERT_TRUE(R.FailedControls.empty() && P.ExitCode == 0)
+      << Program << ": a control failed, so the runtime does not behave as the kernel and "
+      << "Windows would (exit " << P.ExitCode << ")\n"
+      << describe(R, P);
+  ASSERT_FALSE(R.Controls.empty()) << Program << " checked no control\n" << describe(R, P);
+
+  StringRef Stem = llvm::sys::path::stem(F.Path);
+  if (Stem.ends_with("-buggy"))
+    EXPECT_FALSE(R.Harms.empty()) << Rel << ": the buggy service did no observable harm\n"
+                                  << describe(R, P);
+  else if (Stem.ends_with("-fixed"))
+    EXPECT_TRUE(R.Harms.empty()) << Rel << ": the fixed service still did harm\n"
+                                 << describe(R, P);
+
+  Result.Agree = Static == R.Findings ? "yes" : "NO";
+  EXPECT_EQ(show(Static), show(R.Findings))
+      << Rel << ": the static verdict (left) differs from the runtime's (right)\n"
+      << describe(R, P);
+}
+
+INSTANTIATE_TEST_SUITE_P(Runnable, Validation, ::testing::ValuesIn(runnableInputs()),
+                         inputName<::testing::TestParamInfo<InputFile>>);
+GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(Validation);
+
+// Every runnable input comes as a buggy/fixed pair, and there are enough of them.
+TEST(ValidationInputs, ArePairs) {
+  std::set<std::string> Buggy, Fixed;
+  for (const InputFile &F : runnableInputs()) {
+    std::string Rel = relativeToRoot(F.Path);
+    StringRef Stem = llvm::sys::path::stem(Rel);
+    std::string Key = (llvm::sys::path::parent_path(Rel) + "/" +
+                       Stem.drop_back(std::min<size_t>(Stem.size(), 6)))
+                          .str();
+    if (Stem.ends_with("-buggy"))
+      Buggy.insert(Key);
+    else if (Stem.ends_with("-fixed"))
+      Fixed.insert(Key);
+    else
+      ADD_FAILURE() << Rel << ": a runnable input's name ends in -buggy or -fixed";
+  }
+  EXPECT_EQ(Buggy, Fixed) << "every -buggy input has its -fixed version and back";
+  EXPECT_GE(Buggy.size(), 8u) << "at least 8 buggy/fixed pairs";
+}
+
+} // namespace
+} // namespace impersonation::test
