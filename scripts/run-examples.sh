@@ -30,3 +30,17 @@ for f in "${examples[@]}"; do
     printf '%s\n' "$out"
   fi
 done
+
+# Then the confirmation: each example service is built unchanged for Linux against the
+# impersonation runtime (lib/) and run with real clients that run as test accounts
+# (tests/validation/scenarios/); what really happened must match what the checks said.
+echo
+echo "run-examples: confirming the findings by running the examples (building the validation suite)" >&2
+if ! log="$("$root/scripts/build.sh" impersonation_validation_test 2>&1)"; then
+  printf '%s\n' "$log" >&2
+  exit 1
+fi
+status=0
+"$root/build/tests/validation/impersonation_validation_test" \
+  --gtest_filter='Runnable/Validation.*/examples_*' --gtest_brief=1 || status=$?
+exit "$status"
