@@ -1,5 +1,6 @@
 #include "ImpersonationCheckBase.h"
 
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -57,6 +58,25 @@ SourceLocation ImpersonationCheckBase::diagLoc(const Stmt *E, const SourceManage
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     Loc = MC->getExprLoc();
   return SM.getFileLoc(Loc);
+}
+
+void ImpersonationCheckBase::reportNotAnalysed(TranslationUnitAnalysis &Analysis,
+                                               const SourceManager &SM,
+                                               StringRef WhatIsNotChecked,
+                                               ArrayRef<StringRef> SaidBy) {
+  for (StringRef Other : SaidBy)
+    if (isEnabled(Other))
+      return;
+  for (const FunctionReport &R : Analysis.reports()) {
+    if (!R.NotAnalysed || !reportable(R.Function->getLocation(), SM))
+      continue;
+    std::string Name = "'" + R.Function->getQualifiedNameAsString() + "'";
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(R.Function); MD && MD->getParent()->isLambda())
+      Name = "the lambda";
+    diag(R.Function->getLocation(),
+         "%0 uses impersonation but was not analysed: %1; %2 are not checked")
+        << Name << *R.NotAnalysed << WhatIsNotChecked;
+  }
 }
 
 void ImpersonationCheckBase::emitDebugNotes(const FunctionReport &R, const SourceManager &SM) {

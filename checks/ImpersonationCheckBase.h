@@ -27,6 +27,10 @@ protected:
   /// Where a diagnostic about \p E goes: a member call at its member name, a location in
   /// a macro at the macro's use (clangd drops those inside a system header's macro).
   static SourceLocation diagLoc(const Stmt *E, const SourceManager &SM);
+  /// Says which functions could not be analysed (and so what was not checked in them),
+  /// unless one of the checks \p SaidBy is enabled and says it already.
+  void reportNotAnalysed(TranslationUnitAnalysis &Analysis, const SourceManager &SM,
+                         StringRef WhatIsNotChecked, ArrayRef<StringRef> SaidBy = {});
   /// Under the Debug option: where the engine lost precision or inferred a wrapper.
   void emitDebugNotes(const FunctionReport &R, const SourceManager &SM);
 

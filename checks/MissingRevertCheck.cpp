@@ -24,15 +24,11 @@ static std::string functionName(const FunctionDecl *FD) {
 
 void MissingRevertCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  reportNotAnalysed(Analysis, SM, "its reverts");
   for (const FunctionReport &R : Analysis.reports()) {
     emitDebugNotes(R, SM);
-    if (R.NotAnalysed) {
-      if (reportable(R.Function->getLocation(), SM))
-        diag(R.Function->getLocation(),
-             "%0 uses impersonation but was not analysed: %1; its reverts are not checked")
-            << functionName(R.Function) << *R.NotAnalysed;
+    if (R.NotAnalysed)
       continue;
-    }
     if (R.IsBeginWrapper || R.Transfers)
       continue;
     if (R.IsThreadStartRoutine && !ReportThreadExit)

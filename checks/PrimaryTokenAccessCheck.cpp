@@ -25,6 +25,10 @@ void PrimaryTokenAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void PrimaryTokenAccessCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  // One warning per function that could not be analysed, from the first check enabled.
+  reportNotAnalysed(Analysis, SM, "its accesses",
+                    {"impersonation-missing-revert",
+                     "impersonation-unchecked-result"});
   OperationQuery Query;
   Query.RequestHandlers = HandlersValid ? RequestHandlers : "";
   Query.StrictMode = StrictMode;

@@ -4,6 +4,11 @@ namespace clang::tidy::impersonation {
 
 void SpawnWhileImpersonatingCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
+  // One warning per function that could not be analysed, from the first check enabled.
+  reportNotAnalysed(Analysis, SM, "its spawns",
+                    {"impersonation-missing-revert",
+                     "impersonation-unchecked-result",
+                     "impersonation-primary-token-access"});
   for (const SpawnWhileImpersonating &S : Analysis.operations({}).Spawns) {
     SourceLocation Loc = diagLoc(S.Call, SM);
     if (!reportable(Loc, SM))
