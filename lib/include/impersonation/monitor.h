@@ -24,8 +24,11 @@
 //                                     request: reported at the access.
 //   impersonation-spawn-while-impersonating  CreateProcessW/A, WinExec, system,
 //                                     CreateThread, _beginthreadex or QueueUserWorkItem
-//                                     called while the thread acted as a client: reported
-//                                     at the spawn; the detail says whom the child ran as.
+//                                     called while the thread acted as a client, and the
+//                                     child did not run as that client (a suspended thread
+//                                     handed the token with SetThreadToken before
+//                                     ResumeThread does): reported at the spawn; the detail
+//                                     says whom the child really ran as.
 // A name is client-named when it contains one of the strings the client sent in the
 // request: runs of >= 3 printable characters in the client bytes, read as narrow text,
 // as wchar_t text and as UTF-16LE, and the pieces of those runs between separators
@@ -96,6 +99,12 @@ void recordAccess(const char *api, const char *file, unsigned line, std::string_
 // A spawn: `child` is the identity the child reported (meaningful when success).
 void recordSpawn(const char *api, const char *file, unsigned line, std::string_view what,
                  bool success, uint32_t error, const rt::Identity &child);
+
+// The same, for a spawn whose creator's identity was captured earlier (a thread created
+// suspended and resumed later): `creator` and `creatorActor` are as at the spawn call.
+void recordSpawnFrom(const char *api, const char *file, unsigned line, std::string_view what,
+                     bool success, uint32_t error, const rt::Identity &child,
+                     rt::Actor creatorActor, const rt::Identity &creator);
 
 // Everything recorded so far, in order.
 std::vector<Event> events();

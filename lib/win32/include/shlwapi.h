@@ -13,8 +13,8 @@ IMPRT_API LPWSTR PathFindFileNameW(LPCWSTR pszPath);
 IMPRT_API LPWSTR PathFindExtensionW(LPCWSTR pszPath);
 IMPRT_API BOOL PathIsRelativeW(LPCWSTR pszPath);
 IMPRT_API BOOL PathRemoveFileSpecW(LPWSTR pszPath);
-/* An access the monitor records (like GetFileAttributesW). */
-IMPRT_API BOOL ImpRt_PathFileExistsW(const char *file, int line, LPCWSTR pszPath);
-#define PathFileExistsW(...) ImpRt_PathFileExistsW(__FILE__, __LINE__, __VA_ARGS__)
+/* stat() as the calling thread (not recorded by the monitor: the static checks do not
+ * count it as an access either). */
+IMPRT_API BOOL PathFileExistsW(LPCWSTR pszPath);
 
 #endif

@@ -318,6 +318,8 @@ typedef struct _OVERLAPPED {
 #define ERROR_INVALID_USER_BUFFER 1784L
 #define ERROR_CANT_RESOLVE_FILENAME 1921L
 #define ERROR_DISK_QUOTA_EXCEEDED 1295L
+#define ERROR_UNSUPPORTED_TYPE 1630L
+#define ERROR_NOT_SAME_DEVICE 17L
 #define WAIT_OBJECT_0 0L
 #define WAIT_ABANDONED 0x80L
 #define WAIT_TIMEOUT 258L
@@ -838,8 +840,19 @@ IMPRT_API HANDLE ImpRt_FindFirstFileW(const char *file, int line, LPCWSTR lpFile
 #define GetFileAttributesExW(...) ImpRt_GetFileAttributesExW(__FILE__, __LINE__, __VA_ARGS__)
 #define FindFirstFileW(...) ImpRt_FindFirstFileW(__FILE__, __LINE__, __VA_ARGS__)
 
-/* registry (LSTATUS results, not SetLastError) */
+/* registry (LSTATUS results, not SetLastError). Access is checked by the kernel when a
+ * key is opened or created (r-x on its directory for reading, -wx for writing) and again
+ * when a value file is read or written. Value calls act on an open key and are not
+ * recorded as accesses (Windows checks access at the open, and so do the static checks). */
 IMPRT_API LSTATUS RegCloseKey(HKEY hKey);
+IMPRT_API LSTATUS RegSetValueExW(HKEY hKey, LPCWSTR lpValueName, DWORD Reserved, DWORD dwType,
+                                 const BYTE *lpData, DWORD cbData);
+IMPRT_API LSTATUS RegQueryValueExW(HKEY hKey, LPCWSTR lpValueName, LPDWORD lpReserved,
+                                   LPDWORD lpType, LPBYTE lpData, LPDWORD lpcbData);
+/* RRF_RT_* type filters, RRF_ZEROONFAILURE; lpSubKey opens a sub-key first. */
+IMPRT_API LSTATUS RegGetValueW(HKEY hkey, LPCWSTR lpSubKey, LPCWSTR lpValue, DWORD dwFlags,
+                               LPDWORD pdwType, PVOID pvData, LPDWORD pcbData);
+IMPRT_API LSTATUS RegDeleteValueW(HKEY hKey, LPCWSTR lpValueName);
 IMPRT_API LSTATUS ImpRt_RegOpenKeyExW(const char *file, int line, HKEY hKey, LPCWSTR lpSubKey,
                                       DWORD ulOptions, REGSAM samDesired, PHKEY phkResult);
 IMPRT_API LSTATUS ImpRt_RegCreateKeyExW(const char *file, int line, HKEY hKey, LPCWSTR lpSubKey,
@@ -847,27 +860,12 @@ IMPRT_API LSTATUS ImpRt_RegCreateKeyExW(const char *file, int line, HKEY hKey, L
                                         REGSAM samDesired,
                                         LPSECURITY_ATTRIBUTES lpSecurityAttributes,
                                         PHKEY phkResult, LPDWORD lpdwDisposition);
-IMPRT_API LSTATUS ImpRt_RegSetValueExW(const char *file, int line, HKEY hKey,
-                                       LPCWSTR lpValueName, DWORD Reserved, DWORD dwType,
-                                       const BYTE *lpData, DWORD cbData);
-IMPRT_API LSTATUS ImpRt_RegQueryValueExW(const char *file, int line, HKEY hKey,
-                                         LPCWSTR lpValueName, LPDWORD lpReserved,
-                                         LPDWORD lpType, LPBYTE lpData, LPDWORD lpcbData);
-IMPRT_API LSTATUS ImpRt_RegGetValueW(const char *file, int line, HKEY hkey, LPCWSTR lpSubKey,
-                                     LPCWSTR lpValue, DWORD dwFlags, LPDWORD pdwType,
-                                     PVOID pvData, LPDWORD pcbData);
-IMPRT_API LSTATUS ImpRt_RegDeleteValueW(const char *file, int line, HKEY hKey,
-                                        LPCWSTR lpValueName);
 IMPRT_API LSTATUS ImpRt_RegDeleteKeyW(const char *file, int line, HKEY hKey, LPCWSTR lpSubKey);
 /* HKEY_USERS\S-1-22-1-<uid> of the calling thread's current user. */
 IMPRT_API LSTATUS ImpRt_RegOpenCurrentUser(const char *file, int line, REGSAM samDesired,
                                            PHKEY phkResult);
 #define RegOpenKeyExW(...) ImpRt_RegOpenKeyExW(__FILE__, __LINE__, __VA_ARGS__)
 #define RegCreateKeyExW(...) ImpRt_RegCreateKeyExW(__FILE__, __LINE__, __VA_ARGS__)
-#define RegSetValueExW(...) ImpRt_RegSetValueExW(__FILE__, __LINE__, __VA_ARGS__)
-#define RegQueryValueExW(...) ImpRt_RegQueryValueExW(__FILE__, __LINE__, __VA_ARGS__)
-#define RegGetValueW(...) ImpRt_RegGetValueW(__FILE__, __LINE__, __VA_ARGS__)
-#define RegDeleteValueW(...) ImpRt_RegDeleteValueW(__FILE__, __LINE__, __VA_ARGS__)
 #define RegDeleteKeyW(...) ImpRt_RegDeleteKeyW(__FILE__, __LINE__, __VA_ARGS__)
 #define RegOpenCurrentUser(...) ImpRt_RegOpenCurrentUser(__FILE__, __LINE__, __VA_ARGS__)
 
