@@ -237,18 +237,24 @@ void printTable() {
     W[3] = std::max(W[3], R.Agree.size());
   }
   std::ostringstream OS;
-  OS << "\nValidation: the static checks' warnings and the runtime's findings, as check:line\n";
+  OS << "\nValidation: each service ran against the impersonation runtime with real test "
+        "accounts.\nstatic findings: the checks' warnings; runtime observations: what the "
+        "runtime's monitor saw happen (check:line)\n\n";
   OS << pad(Head[0], W[0]) << " | " << pad(Head[1], W[1]) << " | " << pad(Head[2], W[2])
      << " | " << Head[3] << "\n";
   OS << std::string(W[0], '-') << "-|-" << std::string(W[1], '-') << "-|-"
      << std::string(W[2], '-') << "-|-" << std::string(W[3], '-') << "\n";
-  size_t Agreeing = 0;
+  size_t Agreeing = 0, Skipped = 0;
   for (const Row &R : Rs) {
     OS << pad(R.File, W[0]) << " | " << pad(R.Static, W[1]) << " | "
        << pad(runtimeCell(R), W[2]) << " | " << R.Agree << "\n";
     Agreeing += R.Agree == "yes";
+    Skipped += R.Agree == "skipped";
   }
-  OS << Agreeing << " of " << Rs.size() << " agree.\n";
+  OS << Agreeing << " of " << Rs.size() - Skipped << " agree";
+  if (Skipped)
+    OS << "; " << Skipped << " not run (the runtime needs root: see the skip reasons above)";
+  OS << ".\n";
   bool AnyRemap = false;
   for (const Row &R : Rs)
     AnyRemap |= !R.Remapped.empty();
