@@ -164,6 +164,15 @@ bool clientNamedIn(Request &r, std::string_view name) {
 
 std::string who(const rt::Identity &id) { return rt::userName(id.uid) + " (" + id.str() + ")"; }
 
+// The spawns the static checks know; CreateProcessAsUser (the fix) is recorded, not judged.
+bool countsAsSpawn(std::string_view api) {
+  for (const char *known : {"CreateProcessW", "CreateProcessA", "WinExec", "system", "_wsystem",
+                            "CreateThread", "_beginthreadex", "QueueUserWorkItem"})
+    if (api == known)
+      return true;
+  return false;
+}
+
 bool actsAsService(rt::Actor a) { return a == rt::Actor::Service || a == rt::Actor::Self; }
 
 // unchecked-result: a begin failed earlier in the request and this operation runs with
@@ -368,7 +377,7 @@ void recordSpawnFrom(const char *api, const char *file, unsigned line, std::stri
   if (Request *r = open()) {
     e.clientNamed = clientNamedIn(*r, what);
     uncheckedAfterFailedBegin(*r, creatorActor, api, file, line, creator);
-    if (success && creatorActor == rt::Actor::Client && child != creator)
+    if (success && creatorActor == rt::Actor::Client && child != creator && countsAsSpawn(api))
       addFinding("impersonation-spawn-while-impersonating", e.file, line,
                  std::string(api) + " called while impersonating " + who(creator) +
                      "; the child really ran as " + who(child));

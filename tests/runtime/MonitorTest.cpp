@@ -303,6 +303,34 @@ TEST_F(Monitor, SpawnOfAProcessWhileImpersonating) {
   CloseHandle(alice);
 }
 
+TEST_F(Monitor, CreateProcessAsUserIsTheFixNotAFinding) {
+  monitor::beginRequest("as user");
+  const char arg[] = "true";
+  monitor::addClientBytes(arg, sizeof arg);
+  HANDLE alice = nullptr;
+  ASSERT_TRUE(LogonUserW(L"alice", nullptr, L"alice", LOGON32_LOGON_INTERACTIVE,
+                         LOGON32_PROVIDER_DEFAULT, &alice));
+  STARTUPINFOW si = {};
+  si.cb = sizeof si;
+  PROCESS_INFORMATION pi;
+  wchar_t cmd[] = L"true";
+  ASSERT_TRUE(CreateProcessAsUserW(alice, nullptr, cmd, nullptr, nullptr, FALSE, 0, nullptr,
+                                   nullptr, &si, &pi));
+  monitor::endRequest();
+  WaitForSingleObject(pi.hProcess, INFINITE);
+  CloseHandle(pi.hProcess);
+  CloseHandle(pi.hThread);
+  EXPECT_EQ(count(), 0u);
+  bool spawned = false;
+  for (const monitor::Event &e : monitor::events()) {
+    EXPECT_NE(e.kind, monitor::EventKind::Access);
+    if (e.kind == monitor::EventKind::Spawn)
+      spawned = e.identity.uid == rt::kAlice;
+  }
+  EXPECT_TRUE(spawned);
+  CloseHandle(alice);
+}
+
 // ---- client-named names and output ------------------------------------------------------
 
 TEST_F(Monitor, ClientNamedInEveryEncoding) {

@@ -29,6 +29,9 @@
 //                                     handed the token with SetThreadToken before
 //                                     ResumeThread does): reported at the spawn; the detail
 //                                     says whom the child really ran as.
+//                                     CreateProcessAsUserW is recorded (a spawn event) but
+//                                     never judged, and its command line is no access: it
+//                                     is how a service starts a child as the client.
 // A name is client-named when it contains one of the strings the client sent in the
 // request: runs of >= 3 printable characters in the client bytes, read as narrow text,
 // as wchar_t text and as UTF-16LE, and the pieces of those runs between separators

@@ -320,10 +320,13 @@ BOOL createProcess(const char *api, const char *file, int line, const ProcessArg
   std::string shown = rt::toUtf8(a.commandLine.empty() ? a.application : a.commandLine);
   rt::Actor creatorActor = rt::actor();
   rt::Identity creator = rt::current();
+  // The program is opened by the creating thread, as on Windows: an access, then the
+  // spawn. CreateProcessAsUser is the fix for spawning as the client (the child runs as
+  // the token's user), and the static checks do not count it as an access either.
+  const bool countsAsAccess = asUser == nullptr;
   auto fail = [&](DWORD err) {
-    // The program is opened by the creating thread, as on Windows: an access, then the
-    // spawn that did not happen.
-    monitor::recordAccess(api, file, static_cast<unsigned>(line), shown, err);
+    if (countsAsAccess)
+      monitor::recordAccess(api, file, static_cast<unsigned>(line), shown, err);
     monitor::recordSpawnFrom(api, file, static_cast<unsigned>(line), shown, false, err,
                              rt::Identity{}, creatorActor, creator);
     return failWith(err);
@@ -358,7 +361,8 @@ BOOL createProcess(const char *api, const char *file, int line, const ProcessArg
   SpawnOutcome o = spawnProcess(spec);
   if (o.error)
     return fail(o.error);
-  monitor::recordAccess(api, file, static_cast<unsigned>(line), shown, 0);
+  if (countsAsAccess)
+    monitor::recordAccess(api, file, static_cast<unsigned>(line), shown, 0);
   monitor::recordSpawnFrom(api, file, static_cast<unsigned>(line), shown, true, 0, o.child,
                            creatorActor, creator);
   auto proc = std::make_shared<ProcessObject>();
