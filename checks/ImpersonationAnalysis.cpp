@@ -1337,6 +1337,12 @@ void FunctionRun::noteActed(const State &St, const Expr *Call) {
 
 std::string FunctionRun::displayName(const Expr *Call) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    // The name the code wrote: std::ifstream rather than std::basic_ifstream.
+    if (const auto *TT = CE->getType()->getAs<TypedefType>()) {
+      std::string Std = ApiModel::stdName(TT->getDecl());
+      if (!Std.empty())
+        return "std::" + Std;
+    }
     const CXXRecordDecl *RD = CE->getConstructor()->getParent();
     std::string Std = ApiModel::stdName(RD);
     return Std.empty() ? RD->getNameAsString() : "std::" + Std;

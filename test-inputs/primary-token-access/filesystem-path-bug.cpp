@@ -2,10 +2,9 @@
 // std::filesystem::path operator/ from the service's export root and two fields of the
 // request. The export is written after the revert, as the service: the client places
 // files (and directories) wherever the service may write. Two accesses, two warnings.
-// Names in the messages: the qualified name below std as written in ApiModel.def
-// (inline namespaces and template arguments left out; a constructor by its class), so
-// 'std::filesystem::create_directories' and 'std::basic_ofstream' (not the typedef
-// 'std::ofstream'; decided, the spec gives only 'std::thread'). BUGGY.
+// Names in the messages: the qualified name below std (inline namespaces and template
+// arguments left out), and a constructor by the type the code wrote, so
+// 'std::filesystem::create_directories' and 'std::ofstream'. BUGGY.
 #include <windows.h>
 #include <filesystem>
 #include <fstream>
@@ -50,7 +49,7 @@ DWORD HandleExport(HANDLE pipe, const fs::path &exportRoot)
     fs::create_directories(dir, ec);
     if (ec)
         return static_cast<DWORD>(ec.value());
-    // CHECK-WARNING@+1: 'std::basic_ofstream' accesses an object named by the client with the service's own token [impersonation-primary-token-access]
+    // CHECK-WARNING@+1: 'std::ofstream' accesses an object named by the client with the service's own token [impersonation-primary-token-access]
     std::ofstream out(dir / req.name, std::ios::binary | std::ios::trunc);
     if (!out)
         return ERROR_CANNOT_MAKE;
