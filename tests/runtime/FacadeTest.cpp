@@ -219,6 +219,29 @@ TEST_F(Facade, FilesFollowWindowsConventions) {
   ASSERT_TRUE(RemoveDirectoryW(L"data"));
 }
 
+TEST_F(Facade, CRuntimeOpensAreMappedAndRecorded) {
+  makeStubs();
+  monitor::beginRequest("fopen");
+  HANDLE alice = logon(L"alice");
+  ASSERT_TRUE(ImpersonateLoggedOnUser(alice));
+  FILE *f = _wfopen(L"stubs\\alice.stub", L"rt");
+  ASSERT_NE(f, nullptr); // positive control
+  char buf[16] = {};
+  EXPECT_EQ(fread(buf, 1, sizeof buf, f), 9u);
+  EXPECT_STREQ(buf, "alice pay");
+  fclose(f);
+  EXPECT_EQ(std::fopen("stubs\\bob.stub", "rb"), nullptr);
+  EXPECT_EQ(errno, EACCES);
+  RevertToSelf();
+  monitor::endRequest();
+  int accesses = 0;
+  for (const monitor::Event &e : monitor::events())
+    if (e.kind == monitor::EventKind::Access)
+      ++accesses;
+  EXPECT_EQ(accesses, 2);
+  CloseHandle(alice);
+}
+
 TEST_F(Facade, FileOwnershipComesFromTheThread) {
   ASSERT_TRUE(rt::makeDir(path("shared"), 0, 0, 0777).ok());
   HANDLE alice = logon(L"alice");

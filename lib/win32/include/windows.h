@@ -20,9 +20,17 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include <stdlib.h> /* before the system() macro below */
 #include <string.h>
 #include <wchar.h>
+/* Before the fopen() and system() macros below: libstdc++'s <cstdio> and <cstdlib> #undef
+ * those names when first included, so they must be in already. */
+#ifdef __cplusplus
+#include <cstdio>
+#include <cstdlib>
+#else
+#include <stdio.h>
+#include <stdlib.h>
+#endif
 
 #ifdef __cplusplus
 #define IMPRT_API extern "C"
@@ -923,9 +931,19 @@ IMPRT_API BOOL ImpRt_QueueUserWorkItem(const char *file, int line,
 #define _wsystem(command) ImpRt__wsystem(__FILE__, __LINE__, (command))
 #define CreateThread(...) ImpRt_CreateThread(__FILE__, __LINE__, __VA_ARGS__)
 #define QueueUserWorkItem(...) ImpRt_QueueUserWorkItem(__FILE__, __LINE__, __VA_ARGS__)
+/* C runtime opens, which the static checks count as accesses: the path is mapped like any
+ * Windows path (relative to the root; a Linux absolute path is kept), the level rule
+ * applies, the monitor records it. Mode letters t, N (-> e), S, R, T, D and ",ccs=" are
+ * Windows' and are translated or dropped. */
+IMPRT_API FILE *ImpRt_fopen(const char *file, int line, const char *path, const char *mode);
+IMPRT_API FILE *ImpRt__wfopen(const char *file, int line, const wchar_t *path,
+                              const wchar_t *mode);
+#define fopen(...) ImpRt_fopen(__FILE__, __LINE__, __VA_ARGS__)
+#define _wfopen(...) ImpRt__wfopen(__FILE__, __LINE__, __VA_ARGS__)
 #ifdef __cplusplus
 namespace std {
 using ::ImpRt_system; /* std::system(x) expands to std::ImpRt_system(...) */
+using ::ImpRt_fopen;
 }
 #endif
 

@@ -393,6 +393,47 @@ BOOL ImpRt_GetFileAttributesExW(const char *file, int line, LPCWSTR name,
   return TRUE;
 }
 
+static FILE *openStream(const char *api, const char *file, int line, const std::wstring &wpath,
+                        const std::string &mode) {
+  std::string name = rt::toUtf8(wpath);
+  if (DWORD err = levelError()) {
+    access(api, file, line, name, err);
+    errno = EACCES;
+    return nullptr;
+  }
+  std::string m;
+  for (size_t i = 0; i < mode.size(); ++i) {
+    char c = mode[i];
+    if (c == ',')
+      break; // ",ccs=..." encodings: text is bytes here
+    if (c == 'N')
+      m += 'e';
+    else if (std::strchr("rwa+bx", c))
+      m += c;
+    // t (text), S, R, T, D (caching hints) have no Linux meaning
+  }
+  std::string path = rt::hostPath(std::wstring_view(wpath));
+  FILE *f = (fopen)(path.c_str(), m.c_str()); // the C library's, not the macro
+  access(api, file, line, name, f ? 0 : openError(errno, path));
+  return f;
+}
+
+FILE *ImpRt_fopen(const char *file, int line, const char *path, const char *mode) {
+  if (!path || !mode) {
+    errno = EINVAL;
+    return nullptr;
+  }
+  return openStream("fopen", file, line, wide(path), mode);
+}
+
+FILE *ImpRt__wfopen(const char *file, int line, const wchar_t *path, const wchar_t *mode) {
+  if (!path || !mode) {
+    errno = EINVAL;
+    return nullptr;
+  }
+  return openStream("_wfopen", file, line, path, utf8(mode));
+}
+
 BOOL PathFileExistsW(LPCWSTR name) {
   if (!name)
     return failWith(ERROR_INVALID_PARAMETER);
