@@ -386,8 +386,8 @@ ImpersonationScope::ImpersonationScope(const Token &token, Site site) : previous
 }
 
 ImpersonationScope::~ImpersonationScope() {
-  if (!status_.ok())
-    return; // impersonate() already put the thread back on the primary identity
+  // A failed impersonate() left the thread on the primary identity; either way the thread
+  // goes back to what was in force before the scope.
   if (previous_) {
     if (!impersonate(previous_->token, previous_->site).ok())
       fatal("could not restore the previous thread token");
