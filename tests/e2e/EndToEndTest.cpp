@@ -18,6 +18,7 @@
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -515,6 +516,66 @@ TEST_P(ImpersonationClangd, Matches) {
 }
 INSTANTIATE_TEST_SUITE_P(Examples, ImpersonationClangd, ::testing::ValuesIn(e2eInputs()), nameOf);
 GTEST_ALLOW_UNINSTANTIATED_PARAMETERIZED_TEST(ImpersonationClangd);
+
+// ---- options --------------------------------------------------------------------------
+
+// Every option of every check is written back by --dump-config with the value it was given
+// (a value not read back would silently be the default), and the list is complete: a new
+// option without a row here fails the test.
+TEST(DumpConfig, EveryOptionRoundTrips) {
+  const std::map<std::string, std::string> Given = {
+      {"impersonation-missing-revert.ReportThreadExit", "true"},
+      {"impersonation-missing-revert.ReportComAutoRevert", "true"},
+      {"impersonation-unchecked-result.CheckRevertResult", "true"},
+      {"impersonation-primary-token-access.RequestHandlers", "^svc::Handle.*$"},
+      {"impersonation-primary-token-access.StrictMode", "true"},
+  };
+  // The engine options, given once globally, reach every check.
+  const std::map<std::string, std::string> Engine = {
+      {"BeginFunctions", "svc::Enter:HRESULT"},
+      {"EndFunctions", "svc::Leave"},
+      {"NeutralFunctions", "LogLine"},
+      {"MaxStatesPerPoint", "7"},
+      {"Debug", "true"},
+  };
+  const std::vector<std::string> Checks = {
+      "impersonation-missing-revert", "impersonation-unchecked-result",
+      "impersonation-primary-token-access", "impersonation-spawn-while-impersonating"};
+  std::string Config = "{CheckOptions: {";
+  for (const auto &[K, V] : Given)
+    Config += K + ": '" + V + "', ";
+  for (const auto &[K, V] : Engine)
+    Config += K + ": '" + V + "', ";
+  Config += "}}";
+  TempDir Dir;
+  ASSERT_FALSE(Dir.Path.empty());
+  std::vector<std::string> Argv = {IMPERSONATION_TIDY, "--checks=-*,impersonation-*",
+                                   "--config=" + Config, "--dump-config"};
+  ProcessResult R = runProcess(Argv, Dir.Path.str().str(), ToolTimeout);
+  const std::string Ran = "ran: " + joinArgs(Argv) + "\n" + R.status() + "\nstderr:\n" +
+                          tail(R.Err, 20) + "\nstdout:\n" + tail(R.Out, 60);
+  ASSERT_TRUE(R.exitedNormally() && R.ExitCode == 0) << Ran;
+
+  // `  name: 'value'` lines of the CheckOptions map.
+  std::map<std::string, std::string> Dumped;
+  llvm::SmallVector<StringRef, 0> Lines;
+  StringRef(R.Out).split(Lines, '\n');
+  for (StringRef L : Lines) {
+    L = L.trim();
+    if (!L.starts_with("impersonation-"))
+      continue;
+    auto [Key, Value] = L.split(':');
+    Value = Value.trim();
+    if (Value.size() >= 2 && Value.front() == '\'' && Value.back() == '\'')
+      Value = Value.drop_front().drop_back();
+    Dumped[Key.str()] = Value.str();
+  }
+  std::map<std::string, std::string> Expected = Given;
+  for (const std::string &C : Checks)
+    for (const auto &[K, V] : Engine)
+      Expected[C + "." + K] = V;
+  EXPECT_EQ(Dumped, Expected) << Ran;
+}
 
 // ---- another LLVM major ------------------------------------------------------------------
 
