@@ -761,6 +761,8 @@ DWORD ResumeThread(HANDLE h) {
 
 BOOL GetExitCodeThread(HANDLE h, LPDWORD code) {
   auto t = lookupAs<ThreadObject>(h, Kind::Thread);
+  if (!t && lookupAs<ProcessObject>(h, Kind::Process))
+    return GetExitCodeProcess(h, code); // a process's hThread: its only thread
   if (!t)
     return failWith(ERROR_INVALID_HANDLE);
   if (!code)
