@@ -8,7 +8,8 @@
 // The RPC runtime calls it for each call; it impersonates the caller, opens
 // stubs\<employee>\<period>.stub as the caller, so the stub's ACL decides, and returns it.
 //
-// The bug: when RpcImpersonateClient fails, the routine only logs it and goes on. A caller
+// The bug: when RpcImpersonateClient fails, the routine records the failure in the
+// service's error log and goes on. A caller
 // that binds without authentication (no RpcBindingSetAuthInfo) brings no identity, so the
 // impersonation fails (RPC_S_NO_CONTEXT_AVAILABLE) and the stub is opened with the
 // service's own token: an unauthenticated caller reads anyone's pay stub. The fixed
@@ -30,6 +31,18 @@ static BOOL IsValidComponent(const wchar_t *name)
     return i > 0 && i < MAX_NAME;
 }
 
+/* Records a refused call in the service's own error log (as the service). */
+static void LogRefusal(DWORD error)
+{
+    DWORD written = 0;
+    HANDLE log = CreateFileW(L"C:\\ProgramData\\PayStub\\errors.log", FILE_APPEND_DATA,
+                             FILE_SHARE_READ, NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (log == INVALID_HANDLE_VALUE)
+        return;
+    WriteFile(log, &error, sizeof(error), &written, NULL);
+    CloseHandle(log);
+}
+
 error_status_t PayStub_Get(handle_t binding, const wchar_t *employee, const wchar_t *period,
                            BYTE *stub, DWORD size, DWORD *length)
 {
@@ -46,7 +59,7 @@ error_status_t PayStub_Get(handle_t binding, const wchar_t *employee, const wcha
 
     status = RpcImpersonateClient(binding); // CHECK-WARNING: if 'RpcImpersonateClient' fails, the code goes on with the service's own token [impersonation-unchecked-result]
     if (status != RPC_S_OK) /* BUG: logged, not handled */ // CHECK-NOTE: assuming the condition is true
-        OutputDebugStringW(L"PayStub_Get: cannot impersonate the caller\n");
+        LogRefusal((DWORD)status);
 
     file = CreateFileW(path, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, // CHECK-NOTE: 'CreateFileW' runs here with the service's own token when 'RpcImpersonateClient' failed
                        FILE_ATTRIBUTE_NORMAL, NULL);

@@ -9,8 +9,8 @@
 // stubs\<employee>\<period>.stub as the caller, so the stub's ACL decides, and returns it.
 //
 // Fixed from rpc-paystub-no-identity-buggy.c: when RpcImpersonateClient fails the routine
-// returns its status, so a caller without an identity gets an error, never a file opened
-// with the service's token.
+// records the failure in the service's error log and returns its status, so a caller
+// without an identity gets an error, never a file opened with the service's token.
 #include <windows.h>
 #include <rpc.h>
 #include <strsafe.h>
@@ -26,6 +26,18 @@ static BOOL IsValidComponent(const wchar_t *name)
             return FALSE;
     }
     return i > 0 && i < MAX_NAME;
+}
+
+/* Records a refused call in the service's own error log (as the service). */
+static void LogRefusal(DWORD error)
+{
+    DWORD written = 0;
+    HANDLE log = CreateFileW(L"C:\\ProgramData\\PayStub\\errors.log", FILE_APPEND_DATA,
+                             FILE_SHARE_READ, NULL, OPEN_ALWAYS, FILE_ATTRIBUTE_NORMAL, NULL);
+    if (log == INVALID_HANDLE_VALUE)
+        return;
+    WriteFile(log, &error, sizeof(error), &written, NULL);
+    CloseHandle(log);
 }
 
 error_status_t PayStub_Get(handle_t binding, const wchar_t *employee, const wchar_t *period,
@@ -44,7 +56,7 @@ error_status_t PayStub_Get(handle_t binding, const wchar_t *employee, const wcha
 
     status = RpcImpersonateClient(binding);
     if (status != RPC_S_OK) {
-        OutputDebugStringW(L"PayStub_Get: cannot impersonate the caller\n");
+        LogRefusal((DWORD)status);
         return status;
     }
 

@@ -4,7 +4,8 @@
 // Calls go through the runtime's RPC dispatch helper, which gives the routine a binding
 // that carries the caller's identity, or none for a caller that did not authenticate.
 // alice reads her own stub (control) and is refused bob's (control); then an
-// unauthenticated caller asks for bob's stub. Observed: whether bob's stub comes back.
+// unauthenticated caller asks for bob's stub. Observed: whether bob's stub comes back. Both
+// versions record the refused impersonation in the service's own error log, as the service.
 #include "Scenario.h"
 
 #include <cwchar>
@@ -53,6 +54,7 @@ std::string data(const GetCall &c) {
 void body(Scenario &s) {
   s.makeStub("alice", "2024-05");
   s.makeStub("bob", "2024-05");
+  s.makeFile("C/ProgramData/PayStub/errors.log", "", "root", 0600);
   s.standardControls();
   HANDLE alice = Scenario::token("alice");
 
@@ -71,6 +73,9 @@ void body(Scenario &s) {
   else
     s.observe("the unauthenticated call for bob's pay stub is refused (status " +
               std::to_string(c.result) + ")");
+  std::optional<std::string> errors = s.read("C/ProgramData/PayStub/errors.log");
+  s.observe("the service's error log has " +
+            std::to_string(errors ? errors->size() / sizeof(DWORD) : 0) + " record(s)");
   CloseHandle(alice);
 }
 
