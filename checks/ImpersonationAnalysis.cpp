@@ -2624,6 +2624,7 @@ struct FunctionText {
     const Expr *RHS;
   };
   std::vector<Store> Stores;
+  std::vector<const Expr *> Returns; // returned values
 };
 
 /// Whether two expressions name the same object: `h`, `job->h`, `workers[0]`.
@@ -2741,11 +2742,28 @@ bool TranslationUnitAnalysis::Impl::namesFixedObjects(const Expr *Call,
 
 namespace {
 
+/// What a function of the translation unit passes on from its parameters: (parameter,
+/// output) pairs, the output a pointer or reference parameter (what it points to) or -1,
+/// the returned value.
+struct Derivation {
+  llvm::SmallVector<std::pair<unsigned, int>, 2> Flows;
+};
+class Derivations;
+const Derivation *derivationOf(Derivations *D, const FunctionDecl *F);
+
 /// The client's data, per function: tracked paths that hold it, with where it came from.
 class ClientData {
 public:
   using Impl = TranslationUnitAnalysis::Impl;
-  ClientData(Impl &A) : A(A) {}
+  ClientData(Impl &A, Derivations *Derived = nullptr) : A(A), Derived(Derived) {}
+
+  /// Whether some client data is held in what \p Root is or points to.
+  bool holds(const FunctionDecl *F, const ValueDecl *Root) const {
+    auto It = Taint.find(F);
+    return It != Taint.end() && llvm::any_of(It->second, [&](const Tainted &T) {
+             return T.Key.Root == Root;
+           });
+  }
 
   struct Tainted {
     PathKey Key;
@@ -2867,12 +2885,18 @@ private:
         for (const Expr *Arg : C->arguments())
           if (isStdStringLike(Arg->getType()))
             keysIn(Arg, Out);
+      } else if (const Derivation *D = derivationOf(Derived, A.definitionOf(C->getDirectCallee()))) {
+        // A path builder of the translation unit returns what it was given.
+        for (auto [Param, Output] : D->Flows)
+          if (Output < 0 && Param < C->getNumArgs())
+            keysIn(C->getArg(Param), Out);
       }
       return;
     }
   }
 
   Impl &A;
+  Derivations *Derived;
   std::map<const FunctionDecl *, std::vector<Tainted>> Taint;
 };
 
@@ -2915,6 +2939,8 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
           K.Root = VD;
           T.Flows.push_back({K, VD->getInit()});
         }
+    } else if (const auto *RS = dyn_cast<ReturnStmt>(S); RS && RS->getRetValue()) {
+      T.Returns.push_back(RS->getRetValue());
     } else if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
       for (const Stmt *C : CS->body())
         discarded(C);
@@ -2945,6 +2971,124 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
   });
   return T;
 }
+
+namespace {
+
+/// One round of derivations inside \p FD: assignments, the api table's copies and
+/// formats, string and path appends, and what the function's own callees pass on.
+/// Whether anything was added.
+bool propagateWithin(TranslationUnitAnalysis::Impl &A, ClientData &Data, Derivations *Derived,
+                     const FunctionDecl *FD, const FunctionText &T) {
+  bool Added = false;
+  for (const auto &[K, From] : T.Flows)
+    if (const ClientDataOrigin *O = Data.origin(FD, From))
+      Added |= Data.add(FD, K, ClientDataOrigin(*O));
+  for (const Expr *C : T.Calls) {
+    if (const auto *CE = dyn_cast<CallExpr>(C)) {
+      if (const PropagationEntry *P = A.Apis.propagation(CE);
+          P && P->DestArg >= 0 && unsigned(P->DestArg) < CE->getNumArgs()) {
+        int Last = P->LastSource < 0 ? int(CE->getNumArgs()) - 1 : P->LastSource;
+        // Strings explain a name better than the numbers formatted into it.
+        const ClientDataOrigin *From = nullptr;
+        for (bool Strings : {true, false})
+          for (int I = P->FirstSource; !From && I <= Last && unsigned(I) < CE->getNumArgs(); ++I)
+            if (CE->getArg(I)->IgnoreParenImpCasts()->getType()->isPointerType() == Strings)
+              From = Data.origin(FD, CE->getArg(I));
+        if (From)
+          if (auto D = Data.destination(CE->getArg(P->DestArg)))
+            Added |= Data.add(FD, *D, ClientDataOrigin(*From));
+      }
+    }
+    // A path builder of the translation unit writes what it was given to its out-parameter.
+    if (const FunctionDecl *Def = A.definitionOf(A.calleeOf(C))) {
+      llvm::ArrayRef<const Expr *> Args = callArgs(C);
+      unsigned Skip = isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Def) ? 1 : 0;
+      bool AnyTainted = llvm::any_of(Args, [&](const Expr *E) { return Data.origin(FD, E); });
+      if (AnyTainted)
+        if (const Derivation *D = derivationOf(Derived, Def))
+          for (auto [Param, Output] : D->Flows)
+            if (Output >= 0 && Param + Skip < Args.size() && unsigned(Output) + Skip < Args.size())
+              if (const ClientDataOrigin *O = Data.origin(FD, Args[Param + Skip]))
+                if (auto Dest = Data.destination(Args[Output + Skip]))
+                  Added |= Data.add(FD, *Dest, ClientDataOrigin(*O));
+    }
+    // Appending to a string or path: `s += req.name`, `p /= name`, `s.append(x)`.
+    const Expr *Object = nullptr;
+    llvm::ArrayRef<const Expr *> Args;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
+        MC && isStdStringLike(MC->getImplicitObjectArgument()->getType())) {
+      Object = MC->getImplicitObjectArgument();
+      Args = llvm::ArrayRef(MC->getArgs(), MC->getNumArgs());
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C);
+               OC && OC->isAssignmentOp() && OC->getNumArgs() == 2 &&
+               isStdStringLike(OC->getArg(0)->getType())) {
+      Object = OC->getArg(0);
+      Args = llvm::ArrayRef(OC->getArgs() + 1, 1);
+    }
+    if (Object)
+      for (const Expr *Arg : Args)
+        if (const ClientDataOrigin *O = Data.origin(FD, Arg))
+          if (auto D = Data.destination(Object)) {
+            Added |= Data.add(FD, *D, ClientDataOrigin(*O));
+            break;
+          }
+  }
+  return Added;
+}
+
+/// The derivations of the translation unit's functions, computed when a caller hands one
+/// of them client data: each parameter in turn is taken for client data, and what it
+/// reaches (the result, what pointer parameters point to) is recorded.
+class Derivations {
+public:
+  Derivations(TranslationUnitAnalysis::Impl &A,
+              const std::map<const FunctionDecl *, FunctionText> &Texts)
+      : A(A), Texts(Texts) {}
+
+  const Derivation *of(const FunctionDecl *F) {
+    auto Text = Texts.find(F);
+    if (Text == Texts.end())
+      return nullptr;
+    auto [It, New] = Known.try_emplace(F);
+    if (!New)
+      return It->second ? &*It->second : nullptr; // null: being computed (recursion)
+    Derivation D;
+    for (unsigned I = 0; I < F->getNumParams(); ++I) {
+      const ParmVarDecl *P = F->getParamDecl(I);
+      ClientData Local(A, this);
+      PathKey K;
+      K.Root = P;
+      ClientDataOrigin O;
+      O.K = ClientDataOrigin::Parameter;
+      O.Param = P;
+      Local.add(F, K, O);
+      for (unsigned Round = 0; Round < 8 && propagateWithin(A, Local, this, F, Text->second); ++Round)
+        ;
+      for (unsigned J = 0; J < F->getNumParams(); ++J) {
+        QualType T = F->getParamDecl(J)->getType();
+        bool Writable = (T->isPointerType() && !T->getPointeeType().isConstQualified()) ||
+                        (T->isReferenceType() && !T.getNonReferenceType().isConstQualified());
+        if (J != I && Writable && Local.holds(F, F->getParamDecl(J)))
+          D.Flows.push_back({I, int(J)});
+      }
+      if (llvm::any_of(Text->second.Returns, [&](const Expr *R) { return Local.origin(F, R); }))
+        D.Flows.push_back({I, -1});
+    }
+    Known[F] = std::move(D);
+    return &*Known[F];
+  }
+
+private:
+  TranslationUnitAnalysis::Impl &A;
+  const std::map<const FunctionDecl *, FunctionText> &Texts;
+  std::map<const FunctionDecl *, std::optional<Derivation>> Known;
+};
+
+const Derivation *derivationOf(Derivations *D, const FunctionDecl *F) {
+  return D && F ? D->of(F) : nullptr;
+}
+
+} // namespace
 
 OperationReport TranslationUnitAnalysis::Impl::computeOperations(const OperationQuery &Query) {
   OperationReport R;
@@ -3149,7 +3293,8 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
   }
 
   // impersonation-primary-token-access: first the client's data.
-  ClientData Data(*this);
+  Derivations Derived(*this, Texts);
+  ClientData Data(*this, &Derived);
   auto paramOrigin = [](const ParmVarDecl *P, ClientDataOrigin::Kind K) {
     ClientDataOrigin O;
     O.K = K;
@@ -3226,50 +3371,8 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
     Changed = false;
     for (const FunctionDecl *FD : AllFunctions) {
       const FunctionText &T = Texts[FD];
-      for (bool Local = true; Local;) {
-        Local = false;
-        for (const auto &[K, From] : T.Flows)
-          if (const ClientDataOrigin *O = Data.origin(FD, From))
-            Local |= Data.add(FD, K, ClientDataOrigin(*O));
-        for (const Expr *C : T.Calls) {
-          if (const auto *CE = dyn_cast<CallExpr>(C)) {
-            if (const PropagationEntry *P = Apis.propagation(CE);
-                P && P->DestArg >= 0 && unsigned(P->DestArg) < CE->getNumArgs()) {
-              int Last = P->LastSource < 0 ? int(CE->getNumArgs()) - 1 : P->LastSource;
-              // Strings explain a name better than the numbers formatted into it.
-              const ClientDataOrigin *From = nullptr;
-              for (bool Strings : {true, false})
-                for (int I = P->FirstSource; !From && I <= Last && unsigned(I) < CE->getNumArgs(); ++I)
-                  if (CE->getArg(I)->IgnoreParenImpCasts()->getType()->isPointerType() == Strings)
-                    From = Data.origin(FD, CE->getArg(I));
-              if (From)
-                if (auto D = Data.destination(CE->getArg(P->DestArg)))
-                  Local |= Data.add(FD, *D, ClientDataOrigin(*From));
-            }
-          }
-          // Appending to a string or path: `s += req.name`, `p /= name`, `s.append(x)`.
-          const Expr *Object = nullptr;
-          llvm::ArrayRef<const Expr *> Args;
-          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C);
-              MC && isStdStringLike(MC->getImplicitObjectArgument()->getType())) {
-            Object = MC->getImplicitObjectArgument();
-            Args = llvm::ArrayRef(MC->getArgs(), MC->getNumArgs());
-          } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(C);
-                     OC && OC->isAssignmentOp() && OC->getNumArgs() == 2 &&
-                     isStdStringLike(OC->getArg(0)->getType())) {
-            Object = OC->getArg(0);
-            Args = llvm::ArrayRef(OC->getArgs() + 1, 1);
-          }
-          if (Object)
-            for (const Expr *Arg : Args)
-              if (const ClientDataOrigin *O = Data.origin(FD, Arg))
-                if (auto D = Data.destination(Object)) {
-                  Local |= Data.add(FD, *D, ClientDataOrigin(*O));
-                  break;
-                }
-        }
-        Changed |= Local;
-      }
+      while (propagateWithin(*this, Data, &Derived, FD, T))
+        Changed = true;
       for (const Expr *C : T.Calls) {
         const FunctionDecl *Def = definitionOf(calleeOf(C));
         if (!Def || !Texts.count(Def))
