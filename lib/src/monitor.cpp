@@ -350,7 +350,10 @@ void recordAccess(const char *api, const char *file, unsigned line, std::string_
   e.actor = rt::actor();
   if (Request *r = open()) {
     e.clientNamed = clientNamedIn(*r, utf8Name);
-    bool unchecked = uncheckedAfterFailedBegin(*r, e.actor, api, file, line, e.identity);
+    // After a failed begin, the harm is an object the client named opened as the service;
+    // the service's own log written on the way out is not.
+    bool unchecked = e.clientNamed &&
+                     uncheckedAfterFailedBegin(*r, e.actor, api, file, line, e.identity);
     if (!unchecked && !r->beginFailed && e.clientNamed && e.actor != rt::Actor::Client)
       addFinding("impersonation-primary-token-access", e.file, line,
                  std::string(api) + " used client-named " + quoted(utf8Name) + " as the " +

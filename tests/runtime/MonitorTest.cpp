@@ -135,6 +135,39 @@ TEST_F(Monitor, NoUncheckedResultWhenTheFailureIsChecked) {
   EXPECT_EQ(count(), 0u);
 }
 
+// A routine that, when its begin fails, only writes to the service's own log on the way
+// out: the service acting on its own object is no harm.
+void logRefusal(RPC_BINDING_HANDLE b, void *p) {
+  auto *s = static_cast<Stub *>(p);
+  s->beginLine = __LINE__ + 1;
+  RPC_STATUS st = RpcImpersonateClient(b);
+  if (st != RPC_S_OK) {
+    s->accessLine = __LINE__ + 1;
+    HANDLE log = CreateFileW(L"service.log", GENERIC_WRITE, 0, nullptr, CREATE_ALWAYS, 0, nullptr);
+    if (log != INVALID_HANDLE_VALUE)
+      CloseHandle(log);
+    return;
+  }
+  RpcRevertToSelf();
+}
+
+TEST_F(Monitor, NoUncheckedResultForTheServicesOwnObjectAfterAFailedBegin) {
+  makeStubs();
+  const wchar_t arg[] = L"stubs\\bob.stub";
+  Stub s{arg};
+  ImpRt_RpcDispatch("no identity", nullptr, arg, sizeof arg, logRefusal, &s);
+  EXPECT_EQ(count(), 0u);
+  // The log was really written, as the service, after the begin really failed.
+  bool wrote = false, failed = false;
+  for (const monitor::Event &e : monitor::events()) {
+    failed |= e.kind == monitor::EventKind::Begin && !e.success;
+    wrote |= e.kind == monitor::EventKind::Access && e.line == s.accessLine && e.success &&
+             !e.clientNamed && e.identity.uid == rt::primaryToken().uid;
+  }
+  EXPECT_TRUE(failed);
+  EXPECT_TRUE(wrote);
+}
+
 TEST_F(Monitor, NoUncheckedResultWhenTheBeginSucceeds) {
   makeStubs();
   const wchar_t arg[] = L"stubs\\alice.stub";
