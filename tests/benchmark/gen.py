@@ -11,7 +11,8 @@
 
 Both write OUT.c.expected: the functions that leak on purpose and that
 impersonation-missing-revert must report with its default options (one name a line),
-and print how many there are. Output is deterministic.
+and print how many there are. The service also builds in findings of the other checks,
+each marked on the line it is reported at: /* expect: <check> */. Output is deterministic.
 Python 3 standard library only.
 """
 
@@ -249,10 +250,11 @@ SERVICE_PRELUDE = """\
 #define PIPE_NAME L"\\\\\\\\.\\\\pipe\\\\contoso-broker"
 #define MAX_REQUEST 4096
 #define MAX_PATH_CHARS 1024
+#define CONVERTER L"C:\\\\Program Files\\\\Contoso\\\\convert.exe"
 
 typedef enum {
     OP_READ = 1, OP_WRITE, OP_STAT, OP_LIST, OP_DELETE, OP_QUERY_KEY, OP_SET_KEY,
-    OP_AUDIT, OP_PING
+    OP_AUDIT, OP_PING, OP_PROBE, OP_REMOVE, OP_CONVERT
 } broker_op;
 
 typedef struct {
@@ -765,12 +767,93 @@ static DWORD HandlePing{n}(const broker_request *req, broker_reply *reply)
 """
 
 
+def probe_handler(n, bug):
+    """impersonation-unchecked-result: the begin's result decides nothing (bug) or returns."""
+    begin = ("    ImpersonateNamedPipeClient(pipe); /* expect: impersonation-unchecked-result */\n"
+             if bug else
+             "    if (!ImpersonateNamedPipeClient(pipe))\n        return GetLastError();\n")
+    return f"""\
+/* OP_PROBE variant {n}: does the client-named file exist, as the client? */
+static DWORD HandleProbe{n}(HANDLE pipe, const broker_request *req, broker_reply *reply)
+{{
+    WCHAR full[MAX_PATH_CHARS];
+    DWORD attributes, err = BuildFullPath(req->path, full, MAX_PATH_CHARS);
+    if (err != ERROR_SUCCESS)
+        return err;
+{begin}    attributes = GetFileAttributesW(full);
+    err = attributes == INVALID_FILE_ATTRIBUTES ? GetLastError() : ERROR_SUCCESS;
+    if (!RevertToSelf())
+        ExitProcess(ERROR_CANNOT_IMPERSONATE);
+    memcpy(reply->data, &attributes, sizeof attributes);
+    reply->length = sizeof attributes;
+    return err;
+}}
+"""
+
+
+def remove_handler(n, bug):
+    """impersonation-primary-token-access: the client-named file removed after the revert."""
+    revert = "    if (!RevertToSelf())\n        ExitProcess(ERROR_CANNOT_IMPERSONATE);\n"
+    remove = ("    if (!DeleteFileW(full)) /* expect: impersonation-primary-token-access */\n"
+              "        err = GetLastError();\n")
+    order = revert + remove if bug else (
+        remove.replace(" /* expect: impersonation-primary-token-access */", "") + revert)
+    return f"""\
+/* OP_REMOVE variant {n}: remove a client-named file the client may delete. */
+static DWORD HandleRemove{n}(HANDLE pipe, const broker_request *req, broker_reply *reply)
+{{
+    WCHAR full[MAX_PATH_CHARS];
+    DWORD err = BuildFullPath(req->path, full, MAX_PATH_CHARS);
+    (void)reply;
+    if (err != ERROR_SUCCESS)
+        return err;
+    if (!ImpersonateNamedPipeClient(pipe))
+        return GetLastError();
+    if (GetFileAttributesW(full) == INVALID_FILE_ATTRIBUTES)
+        err = GetLastError();
+{order.replace("    if (!DeleteFileW", "    if (err == ERROR_SUCCESS && !DeleteFileW")}    return err;
+}}
+"""
+
+
+def convert_handler(n, bug):
+    """impersonation-spawn-while-impersonating: the converter started before the revert."""
+    start = ("    if (!CreateProcessW(CONVERTER, command, NULL, NULL, FALSE, CREATE_NO_WINDOW, NULL, /* expect: impersonation-spawn-while-impersonating */\n"
+             "                        NULL, &si, &pi))\n"
+             "        err = GetLastError();\n")
+    revert = "    if (!RevertToSelf())\n        ExitProcess(ERROR_CANNOT_IMPERSONATE);\n"
+    order = start + revert if bug else revert + start.replace(" /* expect: impersonation-spawn-while-impersonating */", "")
+    return f"""\
+/* OP_CONVERT variant {n}: check the client may read the file, then convert it. */
+static DWORD HandleConvert{n}(HANDLE pipe, const broker_request *req, broker_reply *reply)
+{{
+    STARTUPINFOW si;
+    PROCESS_INFORMATION pi;
+    WCHAR command[64];
+    DWORD err = ERROR_SUCCESS;
+    (void)req;
+    (void)reply;
+    ZeroMemory(&si, sizeof si);
+    si.cb = sizeof si;
+    ZeroMemory(&pi, sizeof pi);
+    _snwprintf(command, 64, L"convert.exe --job %lu", (unsigned long){n});
+    if (!ImpersonateNamedPipeClient(pipe))
+        return GetLastError();
+{order}    if (err == ERROR_SUCCESS) {{
+        CloseHandle(pi.hThread);
+        CloseHandle(pi.hProcess);
+    }}
+    return err;
+}}
+"""
+
+
 def service(args):
     parts = [SERVICE_PRELUDE]
     dispatch = []
     expected = []
     kinds = ["read", "write", "stat", "delete", "reg", "seh", "rpc", "com", "sspi", "self",
-             "ping"]
+             "ping", "probe", "remove", "convert"]
     for n in range(args.handlers):
         kind = kinds[n % len(kinds)]
         leak = n % 5 == 4 and kind not in ("self", "ping")
@@ -795,6 +878,13 @@ def service(args):
         elif kind == "sspi":
             parts.append(sspi_handler(n, leak))
             name = f"ServeAuthenticated{n}"
+        elif kind in ("probe", "remove", "convert"):
+            # Built in for the other three checks: marked on the line they report.
+            make = {"probe": probe_handler, "remove": remove_handler,
+                    "convert": convert_handler}[kind]
+            parts.append(make(n, leak))
+            name = None
+            dispatch.append((f"OP_{kind.upper()}", f"Handle{kind.capitalize()}{n}(pipe, req, reply)"))
         elif kind == "self":
             parts.append(run_as_self(n))
             name = None
