@@ -15,6 +15,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <csignal>
 #include <cstdlib>
 #include <fstream>
@@ -575,6 +576,46 @@ TEST(DumpConfig, EveryOptionRoundTrips) {
     for (const auto &[K, V] : Engine)
       Expected[C + "." + K] = V;
   EXPECT_EQ(Dumped, Expected) << Ran;
+}
+
+// Bad option values: one clear configuration warning each, the defaults used instead,
+// and the run goes on (exit status 0, no crash).
+TEST(DumpConfig, BadValuesGiveOneClearWarningEach) {
+  TempDir Dir;
+  ASSERT_FALSE(Dir.Path.empty());
+  const std::string D = Dir.Path.str().str();
+  ASSERT_TRUE(writeFile(D + "/x.c", "int main(void) { return 0; }\n"));
+  std::vector<std::string> Argv = {
+      IMPERSONATION_TIDY, "--checks=-*,impersonation-*",
+      "--config={CheckOptions: {impersonation-primary-token-access.RequestHandlers: 'Handle(', "
+      "impersonation-missing-revert.MaxStatesPerPoint: '0', "
+      "impersonation-unchecked-result.BeginFunctions: 'Enter:BLAH'}}",
+      "x.c", "--"};
+  ProcessResult R = runProcess(Argv, D, ToolTimeout);
+  const std::string Ran = "ran: " + joinArgs(Argv) + "\n" + R.status() + "\nstderr:\n" +
+                          tail(R.Err, 20) + "\nstdout:\n" + tail(R.Out, 20);
+  ASSERT_TRUE(R.exitedNormally()) << Ran;
+  EXPECT_EQ(R.ExitCode, 0) << Ran;
+  std::vector<std::string> Config;
+  const std::string Output = R.Out + R.Err;
+  llvm::SmallVector<StringRef, 0> Lines;
+  StringRef(Output).split(Lines, '\n');
+  for (StringRef L : Lines)
+    if (L.ends_with("[clang-tidy-config]"))
+      Config.push_back(L.str());
+  std::sort(Config.begin(), Config.end());
+  std::vector<std::string> Expected = {
+      "warning: check 'impersonation-unchecked-result': unknown success convention 'BLAH' in "
+      "BeginFunctions entry 'Enter:BLAH' (expected BOOL, RPC_STATUS, HRESULT, "
+      "SECURITY_STATUS, NTSTATUS, WIN32_ERROR or VOID) [clang-tidy-config]",
+      "warning: invalid regular expression 'Handle(' for option 'RequestHandlers' of check "
+      "'impersonation-primary-token-access': parentheses not balanced; no function is taken "
+      "for a request handler by its name [clang-tidy-config]",
+      "warning: invalid value '0' for option 'MaxStatesPerPoint' of check "
+      "'impersonation-missing-revert': it must be at least 1; using 16 [clang-tidy-config]",
+  };
+  std::sort(Expected.begin(), Expected.end());
+  EXPECT_EQ(Config, Expected) << Ran;
 }
 
 // ---- another LLVM major ------------------------------------------------------------------
