@@ -13,7 +13,6 @@
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/Regex.h"
 #include <algorithm>
-#include <functional>
 #include <limits>
 #include <mutex>
 #include <set>
@@ -2920,7 +2919,9 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
                                                   Api->Conv != Convention::Pointer)
         T.DiscardedEnds.push_back(C);
   };
-  std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
+  // An explicit stack: a long chain of `a + b + ...` nests as deep as it is long.
+  llvm::SmallVector<const Stmt *, 64> Stack;
+  auto Visit = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
     if (isa<CallExpr, CXXConstructExpr>(S))
@@ -2959,13 +2960,14 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
       discarded(D->getBody());
     }
     for (const Stmt *C : S->children())
-      Walk(C);
+      Stack.push_back(C);
   };
-  Walk(FD->getBody());
+  Stack.push_back(FD->getBody());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *I : Ctor->inits())
-      if (I->getInit())
-        Walk(I->getInit());
+      Stack.push_back(I->getInit());
+  while (!Stack.empty())
+    Visit(Stack.pop_back_val());
   llvm::sort(T.Calls, [&](const Expr *X, const Expr *Y) {
     return A.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
   });
