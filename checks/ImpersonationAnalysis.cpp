@@ -3092,34 +3092,58 @@ const Derivation *derivationOf(Derivations *D, const FunctionDecl *F) {
 
 } // namespace
 
-OperationReport TranslationUnitAnalysis::Impl::computeOperations(const OperationQuery &Query) {
-  OperationReport R;
-  std::optional<llvm::Regex> Handlers;
-  if (!Query.RequestHandlers.empty())
-    Handlers.emplace(Query.RequestHandlers);
+namespace {
 
-  std::map<const FunctionDecl *, FunctionText> Texts;
-  for (const FunctionDecl *FD : AllFunctions)
-    Texts[FD] = readFunction(*this, FD);
+/// The operation report for one option set, from the runs' observations: the unchecked
+/// begins, the spawns made while impersonating, and the accesses to client-named objects
+/// made while not acting as the client (docs/design.md, "Operations").
+class OperationPass {
+public:
+  using Impl = TranslationUnitAnalysis::Impl;
+  using Observation = Impl::Observation;
 
-  // The identities at a call: what the runs saw, or the caller's entry identity all along
-  // where the caller was never analysed (it takes no part in impersonation).
-  static const llvm::SmallVector<Observation, 2> AtEntry{
-      Observation{Who::Entry, nullptr, nullptr, nullptr, false}};
-  auto observed = [&](const FunctionDecl *Caller,
-                      const Expr *Call) -> const llvm::SmallVector<Observation, 2> & {
-    static const llvm::SmallVector<Observation, 2> None;
-    if (!RunFunctions.count(Caller))
-      return AtEntry;
-    auto It = CallObservations.find(Call);
-    return It == CallObservations.end() ? None : It->second;
+  OperationPass(Impl &A, const OperationQuery &Query)
+      : A(A), StrictMode(Query.StrictMode), Derived(A, Texts), Data(A, &Derived) {
+    if (!Query.RequestHandlers.empty())
+      Handlers.emplace(Query.RequestHandlers);
+    for (const FunctionDecl *FD : A.AllFunctions)
+      Texts[FD] = readFunction(A, FD);
+  }
+
+  OperationReport run() {
+    OperationReport R;
+    findHandlers();
+    findEntryIdentities();
+    reportUncheckedBegins(R);
+    reportSpawns(R);
+    findClientData();
+    reportAccesses(R);
+    return R;
+  }
+
+private:
+  struct Edge {
+    const FunctionDecl *Caller;
+    const Expr *Call;
   };
-  auto actsAsClient = [](Who W) { return W == Who::Client; };
-  auto notClient = [](Who W) { return W == Who::Service || W == Who::Self || W == Who::Anonymous; };
 
-  // Request handlers: they receive the client's data, are RPC manager routines, match the
-  // option, are annotated, or impersonate a client themselves.
-  auto isRpcRoutine = [](const FunctionDecl *FD) {
+  /// The identities at a call: what the runs saw, or the caller's entry identity all
+  /// along where the caller was never analysed (it takes no part in impersonation).
+  const llvm::SmallVector<Observation, 2> &observed(const FunctionDecl *Caller,
+                                                   const Expr *Call) const {
+    static const llvm::SmallVector<Observation, 2> AtEntry{
+        Observation{Who::Entry, nullptr, nullptr, nullptr, false}};
+    static const llvm::SmallVector<Observation, 2> None;
+    if (!A.RunFunctions.count(Caller))
+      return AtEntry;
+    auto It = A.CallObservations.find(Call);
+    return It == A.CallObservations.end() ? None : It->second;
+  }
+  static bool actsAsClient(Who W) { return W == Who::Client; }
+  static bool notClient(Who W) {
+    return W == Who::Service || W == Who::Self || W == Who::Anonymous;
+  }
+  static bool isRpcRoutine(const FunctionDecl *FD) {
     if (FD->getNumParams() == 0)
       return false;
     QualType T = FD->getParamDecl(0)->getType();
@@ -3130,347 +3154,369 @@ OperationReport TranslationUnitAnalysis::Impl::computeOperations(const Operation
       T = TT->desugar();
     }
     return false;
-  };
-  llvm::DenseMap<const FunctionDecl *, bool> ParamsFromClient, Handler;
-  for (const FunctionDecl *FD : AllFunctions) {
-    bool Params = isRpcRoutine(FD) || ApiModel::annotation(FD, "handler").has_value() ||
-                  (Handlers && Handlers->match(FD->getQualifiedNameAsString()));
-    bool H = Params;
-    for (const Expr *C : Texts[FD].Calls) {
-      if (const auto *CE = dyn_cast<CallExpr>(C)) {
-        if (Apis.clientSource(CE))
-          H = true;
-        if (const ApiEntry *Api = Apis.lookup(CE);
-            Api && Api->Role == ApiRole::Begin && Api->Identity == IdentityKind::Client)
-          H = true;
-      }
-    }
-    ParamsFromClient[FD] = Params;
-    Handler[FD] = H;
   }
 
-  // The call graph, and which identity each function may be entered with.
-  struct Edge {
-    const FunctionDecl *Caller;
-    const Expr *Call;
-  };
-  std::map<const FunctionDecl *, std::vector<Edge>> Callers;
-  for (const FunctionDecl *FD : AllFunctions)
-    for (const Expr *C : Texts[FD].Calls)
-      if (const FunctionDecl *Def = definitionOf(calleeOf(C)); Def && Texts.count(Def))
-        Callers[Def].push_back({FD, C});
-  llvm::DenseMap<const FunctionDecl *, bool> EntryNotClient;
-  llvm::DenseMap<const FunctionDecl *, Edge> EntryClient; // a call made as the client
-  for (const FunctionDecl *FD : AllFunctions)
-    // Nothing here calls it: an entry point of the service (a handler, a thread, a
-    // service routine), entered with the primary token.
-    EntryNotClient[FD] = Callers[FD].empty();
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const FunctionDecl *FD : AllFunctions)
-      for (const Edge &E : Callers[FD])
-        for (const Observation &O : observed(E.Caller, E.Call)) {
-          if (!EntryNotClient[FD] &&
-              (notClient(O.W) || (O.W == Who::Entry && EntryNotClient[E.Caller]))) {
-            EntryNotClient[FD] = true;
-            Changed = true;
-          }
-          if (!EntryClient.count(FD) &&
-              (O.W == Who::Client || O.W == Who::Anonymous ||
-               (O.W == Who::Entry && EntryClient.count(E.Caller)))) {
-            EntryClient[FD] = E;
-            Changed = true;
-          }
+  /// Request handlers: they receive the client's data, are RPC manager routines, match
+  /// the option, are annotated, or impersonate a client themselves.
+  void findHandlers() {
+    for (const FunctionDecl *FD : A.AllFunctions) {
+      bool Params = isRpcRoutine(FD) || ApiModel::annotation(FD, "handler").has_value() ||
+                    (Handlers && Handlers->match(FD->getQualifiedNameAsString()));
+      bool H = Params;
+      for (const Expr *C : Texts[FD].Calls) {
+        if (const auto *CE = dyn_cast<CallExpr>(C)) {
+          if (A.Apis.clientSource(CE))
+            H = true;
+          if (const ApiEntry *Api = A.Apis.lookup(CE);
+              Api && Api->Role == ApiRole::Begin && Api->Identity == IdentityKind::Client)
+            H = true;
         }
-  }
-
-  // impersonation-unchecked-result.
-  for (const Stmt *Site : UncheckedOrder) {
-    UncheckedBegin U = UncheckedFound[Site];
-    if (const auto *C = dyn_cast<CallExpr>(Site)) {
-      if (const FunctionDecl *F = C->getDirectCallee())
-        U.BeginName = F->getNameAsString();
-      else if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
-        U.BeginName = ME->getMemberDecl()->getNameAsString();
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
-      U.BeginName = CE->getConstructor()->getParent()->getNameAsString();
+      }
+      ParamsFromClient[FD] = Params;
+      Handler[FD] = H;
     }
-    R.Unchecked.push_back(std::move(U));
   }
-  for (const FunctionDecl *FD : AllFunctions)
-    for (const CallExpr *C : Texts[FD].DiscardedEnds)
-      R.IgnoredReverts.push_back({C, C->getDirectCallee() ? C->getDirectCallee()->getNameAsString()
-                                                          : Apis.lookup(C)->Name});
 
-  // impersonation-spawn-while-impersonating.
-  for (const FunctionDecl *FD : AllFunctions) {
-    const FunctionText &T = Texts[FD];
-    for (const Expr *C : T.Calls) {
-      const OperationEntry *Op = Apis.operation(C);
-      if (!Op || !Op->isSpawn())
-        continue;
-      if (Op->Kind == OperationKind::Thread && isa<CXXConstructExpr>(C) &&
-          cast<CXXConstructExpr>(C)->getNumArgs() == 0)
-        continue; // an empty std::thread starts nothing
-      // The handover: created suspended, given the token, then resumed.
-      if (Op->Kind == OperationKind::Thread && isa<CallExpr>(C)) {
-        const auto *CE = cast<CallExpr>(C);
-        int FlagsArg = 4; // CreateThread and _beginthreadex alike
-        std::optional<int64_t> Flags;
-        if (unsigned(FlagsArg) < CE->getNumArgs())
-          if (auto V = CE->getArg(FlagsArg)->getIntegerConstantExpr(Ctx))
-            Flags = V->getExtValue();
-        if (Flags && (*Flags & 0x4 /* CREATE_SUSPENDED */)) {
-          // Where the handle is stored, and whether it gets the token before it resumes.
-          auto isHandle = [&](const Expr *E) {
-            E = stripName(E);
-            for (const FunctionText::Store &St : T.Stores) {
-              if (stripName(St.RHS) != C)
-                continue;
-              if (St.LHS && sameObject(St.LHS, E, Ctx))
-                return true;
-              if (const auto *DR = dyn_cast<DeclRefExpr>(E); St.Var && DR && DR->getDecl() == St.Var)
-                return true;
+  /// The call graph, and which identity each function may be entered with.
+  void findEntryIdentities() {
+    for (const FunctionDecl *FD : A.AllFunctions)
+      for (const Expr *C : Texts[FD].Calls)
+        if (const FunctionDecl *Def = A.definitionOf(A.calleeOf(C)); Def && Texts.count(Def))
+          Callers[Def].push_back({FD, C});
+    for (const FunctionDecl *FD : A.AllFunctions)
+      // Nothing here calls it: an entry point of the service (a handler, a thread, a
+      // service routine), entered with the primary token.
+      EntryNotClient[FD] = Callers[FD].empty();
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const FunctionDecl *FD : A.AllFunctions)
+        for (const Edge &E : Callers[FD])
+          for (const Observation &O : observed(E.Caller, E.Call)) {
+            if (!EntryNotClient[FD] &&
+                (notClient(O.W) || (O.W == Who::Entry && EntryNotClient[E.Caller]))) {
+              EntryNotClient[FD] = true;
+              Changed = true;
             }
-            return false;
-          };
-          SourceLocation FirstResume;
-          for (const Expr *Other : T.Calls)
-            if (const auto *OC = dyn_cast<CallExpr>(Other); OC && OC->getNumArgs() > 0)
-              if (const FunctionDecl *F = OC->getDirectCallee();
-                  F && F->getIdentifier() && F->getName() == "ResumeThread" && isHandle(OC->getArg(0))) {
-                FirstResume = OC->getBeginLoc();
-                break;
-              }
-          bool GivenToken = false;
-          for (const Expr *Other : T.Calls)
-            if (const auto *OC = dyn_cast<CallExpr>(Other); OC && OC->getNumArgs() > 0)
-              if (const ApiEntry *Api = Apis.lookup(OC);
-                  Api && Api->Role == ApiRole::Begin && Api->ThreadArg == 0 &&
-                  (FirstResume.isInvalid() || SM.isBeforeInTranslationUnit(OC->getBeginLoc(), FirstResume))) {
-                const Expr *Arg = stripName(OC->getArg(0));
-                if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
-                  Arg = UO->getSubExpr();
-                GivenToken |= isHandle(Arg);
-              }
-          if (GivenToken)
-            continue;
-        }
+            if (!EntryClient.count(FD) &&
+                (O.W == Who::Client || O.W == Who::Anonymous ||
+                 (O.W == Who::Entry && EntryClient.count(E.Caller)))) {
+              EntryClient[FD] = E;
+              Changed = true;
+            }
+          }
+    }
+  }
+
+  /// impersonation-unchecked-result: the runs kept the first operation after each failed
+  /// begin; and the reverts whose result is dropped.
+  void reportUncheckedBegins(OperationReport &R) {
+    for (const Stmt *Site : A.UncheckedOrder) {
+      UncheckedBegin U = A.UncheckedFound[Site];
+      if (const auto *C = dyn_cast<CallExpr>(Site)) {
+        if (const FunctionDecl *F = C->getDirectCallee())
+          U.BeginName = F->getNameAsString();
+        else if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
+          U.BeginName = ME->getMemberDecl()->getNameAsString();
+      } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
+        U.BeginName = CE->getConstructor()->getParent()->getNameAsString();
       }
-      // A routine that impersonates by itself (the token handed over) is the fix, not the bug.
-      if (Op->Kind != OperationKind::Process && Op->NameArg >= 0 &&
-          unsigned(Op->NameArg) < callArgs(C).size())
-        if (const FunctionDecl *Routine = definitionOf(routineOf(callArgs(C)[Op->NameArg]));
-            Routine && isRelevant(Routine) && Info[Routine].MayBegin)
+      R.Unchecked.push_back(std::move(U));
+    }
+    for (const FunctionDecl *FD : A.AllFunctions)
+      for (const CallExpr *C : Texts[FD].DiscardedEnds)
+        R.IgnoredReverts.push_back({C, C->getDirectCallee() ? C->getDirectCallee()->getNameAsString()
+                                                            : A.Apis.lookup(C)->Name});
+  }
+
+  /// impersonation-spawn-while-impersonating.
+  void reportSpawns(OperationReport &R) {
+    for (const FunctionDecl *FD : A.AllFunctions) {
+      const FunctionText &T = Texts[FD];
+      for (const Expr *C : T.Calls) {
+        const OperationEntry *Op = A.Apis.operation(C);
+        if (!Op || !Op->isSpawn())
           continue;
-      SpawnWhileImpersonating Sp;
-      Sp.Call = C;
-      Sp.Kind = Op->Kind;
-      Sp.Api = FunctionRun::displayName(C);
-      bool Found = false;
-      for (const Observation &O : observed(FD, C))
-        if (O.W == Who::Client || O.W == Who::Anonymous) {
-          Found = true;
-          if (O.Site)
-            Sp.BeginLoc = O.Site->getBeginLoc();
-          break;
-        }
-      if (!Found)
-        for (const Observation &O : observed(FD, C))
-          if (O.W == Who::Entry && EntryClient.count(FD)) {
-            Found = true;
-            const Edge &E = EntryClient[FD];
-            Sp.CallerLoc = E.Call->getBeginLoc();
-            Sp.Callee = FD->getNameAsString();
-            for (const Observation &CO : observed(E.Caller, E.Call))
-              if ((CO.W == Who::Client || CO.W == Who::Anonymous) && CO.Site) {
-                Sp.BeginLoc = CO.Site->getBeginLoc();
-                break;
+        if (Op->Kind == OperationKind::Thread && isa<CXXConstructExpr>(C) &&
+            cast<CXXConstructExpr>(C)->getNumArgs() == 0)
+          continue; // an empty std::thread starts nothing
+        // The handover: created suspended, given the token, then resumed.
+        if (Op->Kind == OperationKind::Thread && isa<CallExpr>(C)) {
+          const auto *CE = cast<CallExpr>(C);
+          int FlagsArg = 4; // CreateThread and _beginthreadex alike
+          std::optional<int64_t> Flags;
+          if (unsigned(FlagsArg) < CE->getNumArgs())
+            if (auto V = CE->getArg(FlagsArg)->getIntegerConstantExpr(A.Ctx))
+              Flags = V->getExtValue();
+          if (Flags && (*Flags & 0x4 /* CREATE_SUSPENDED */)) {
+            // Where the handle is stored, and whether it gets the token before it resumes.
+            auto isHandle = [&](const Expr *E) {
+              E = stripName(E);
+              for (const FunctionText::Store &St : T.Stores) {
+                if (stripName(St.RHS) != C)
+                  continue;
+                if (St.LHS && sameObject(St.LHS, E, A.Ctx))
+                  return true;
+                if (const auto *DR = dyn_cast<DeclRefExpr>(E); St.Var && DR && DR->getDecl() == St.Var)
+                  return true;
               }
+              return false;
+            };
+            SourceLocation FirstResume;
+            for (const Expr *Other : T.Calls)
+              if (const auto *OC = dyn_cast<CallExpr>(Other); OC && OC->getNumArgs() > 0)
+                if (const FunctionDecl *F = OC->getDirectCallee();
+                    F && F->getIdentifier() && F->getName() == "ResumeThread" && isHandle(OC->getArg(0))) {
+                  FirstResume = OC->getBeginLoc();
+                  break;
+                }
+            bool GivenToken = false;
+            for (const Expr *Other : T.Calls)
+              if (const auto *OC = dyn_cast<CallExpr>(Other); OC && OC->getNumArgs() > 0)
+                if (const ApiEntry *Api = A.Apis.lookup(OC);
+                    Api && Api->Role == ApiRole::Begin && Api->ThreadArg == 0 &&
+                    (FirstResume.isInvalid() || A.SM.isBeforeInTranslationUnit(OC->getBeginLoc(), FirstResume))) {
+                  const Expr *Arg = stripName(OC->getArg(0));
+                  if (const auto *UO = dyn_cast<UnaryOperator>(Arg); UO && UO->getOpcode() == UO_AddrOf)
+                    Arg = UO->getSubExpr();
+                  GivenToken |= isHandle(Arg);
+                }
+            if (GivenToken)
+              continue;
+          }
+        }
+        // A routine that impersonates by itself (the token handed over) is the fix, not the bug.
+        if (Op->Kind != OperationKind::Process && Op->NameArg >= 0 &&
+            unsigned(Op->NameArg) < callArgs(C).size())
+          if (const FunctionDecl *Routine = A.definitionOf(A.routineOf(callArgs(C)[Op->NameArg]));
+              Routine && A.isRelevant(Routine) && A.Info[Routine].MayBegin)
+            continue;
+        SpawnWhileImpersonating Sp;
+        Sp.Call = C;
+        Sp.Kind = Op->Kind;
+        Sp.Api = FunctionRun::displayName(C);
+        bool Found = false;
+        for (const Observation &O : observed(FD, C))
+          if (O.W == Who::Client || O.W == Who::Anonymous) {
+            Found = true;
+            if (O.Site)
+              Sp.BeginLoc = O.Site->getBeginLoc();
             break;
           }
-      if (Found)
-        R.Spawns.push_back(std::move(Sp));
+        if (!Found)
+          for (const Observation &O : observed(FD, C))
+            if (O.W == Who::Entry && EntryClient.count(FD)) {
+              Found = true;
+              const Edge &E = EntryClient[FD];
+              Sp.CallerLoc = E.Call->getBeginLoc();
+              Sp.Callee = FD->getNameAsString();
+              for (const Observation &CO : observed(E.Caller, E.Call))
+                if ((CO.W == Who::Client || CO.W == Who::Anonymous) && CO.Site) {
+                  Sp.BeginLoc = CO.Site->getBeginLoc();
+                  break;
+                }
+              break;
+            }
+        if (Found)
+          R.Spawns.push_back(std::move(Sp));
+      }
     }
   }
 
-  // impersonation-primary-token-access: first the client's data.
-  Derivations Derived(*this, Texts);
-  ClientData Data(*this, &Derived);
-  auto paramOrigin = [](const ParmVarDecl *P, ClientDataOrigin::Kind K) {
-    ClientDataOrigin O;
-    O.K = K;
-    O.Loc = P->getLocation();
-    O.Name = P->getNameAsString();
-    O.Param = P;
-    return O;
-  };
-  for (const FunctionDecl *FD : AllFunctions) {
-    const FunctionText &T = Texts[FD];
-    if (ParamsFromClient[FD])
-      for (unsigned I = isRpcRoutine(FD) ? 1 : 0; I < FD->getNumParams(); ++I) {
-        PathKey K;
-        K.Root = FD->getParamDecl(I);
-        Data.add(FD, K, paramOrigin(FD->getParamDecl(I), ClientDataOrigin::Parameter));
-      }
-    for (const Expr *C : T.Calls) {
-      const auto *CE = dyn_cast<CallExpr>(C);
-      if (const ClientSourceEntry *Src = CE ? Apis.clientSource(CE) : nullptr) {
-        if (unsigned(Src->BufferArg) >= CE->getNumArgs())
-          continue;
-        // A handle the function opened as a file is not the client's connection.
-        bool FromFile = false;
-        if (unsigned(Src->HandleArg) < CE->getNumArgs())
-          if (auto H = Data.destination(CE->getArg(Src->HandleArg)))
-            for (const auto &[K, From] : T.Flows)
-              if (K.Root == H->Root && K.Steps == H->Steps)
-                if (const OperationEntry *Op = Apis.operation(stripName(From));
-                    Op && Op->Kind == OperationKind::Access)
-                  FromFile = true;
-        if (FromFile)
-          continue;
-        if (auto B = Data.destination(CE->getArg(Src->BufferArg))) {
-          ClientDataOrigin O;
-          O.K = ClientDataOrigin::Received;
-          O.Loc = CE->getBeginLoc();
-          Data.add(FD, *B, O);
-          // What the buffer descriptor points at (WSABUF.buf = data) is filled in too.
-          for (const auto &[K, From] : T.Flows)
-            if (K.hasPrefix(*B))
-              if (auto S = Data.destination(From))
-                Data.add(FD, *S, O);
-        }
-        continue;
-      }
-      // A name the function opens as the client is the client's object everywhere in it.
-      const OperationEntry *Op = Apis.operation(C);
-      if (!Op || !Op->isAccess())
-        continue;
-      bool AsClient = llvm::any_of(observed(FD, C), [&](const Observation &O) {
-        return actsAsClient(O.W);
-      });
-      if (!AsClient)
-        continue;
-      llvm::ArrayRef<const Expr *> Args = callArgs(C);
-      for (int I : {Op->NameArg, Op->NameArg2}) {
-        if (I < 0 || unsigned(I) >= Args.size() || isFixedName(Args[I]))
-          continue;
-        if (auto K = Data.destination(Args[I])) {
-          const auto *VD = dyn_cast_or_null<VarDecl>(K->Root);
-          if (VD && VD->hasGlobalStorage())
-            continue;
-          ClientDataOrigin O;
-          O.K = ClientDataOrigin::UsedAsClient;
-          O.Loc = C->getBeginLoc();
-          O.Name = FunctionRun::displayName(C);
-          Data.add(FD, *K, O);
-        }
-      }
-    }
-  }
-  // Derivations inside each function, and what callers pass to their callees.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (const FunctionDecl *FD : AllFunctions) {
+  /// impersonation-primary-token-access, first: the client's data in each function.
+  void findClientData() {
+    auto paramOrigin = [](const ParmVarDecl *P, ClientDataOrigin::Kind K) {
+      ClientDataOrigin O;
+      O.K = K;
+      O.Loc = P->getLocation();
+      O.Name = P->getNameAsString();
+      O.Param = P;
+      return O;
+    };
+    for (const FunctionDecl *FD : A.AllFunctions) {
       const FunctionText &T = Texts[FD];
-      while (propagateWithin(*this, Data, &Derived, FD, T))
-        Changed = true;
+      if (ParamsFromClient[FD])
+        for (unsigned I = isRpcRoutine(FD) ? 1 : 0; I < FD->getNumParams(); ++I) {
+          PathKey K;
+          K.Root = FD->getParamDecl(I);
+          Data.add(FD, K, paramOrigin(FD->getParamDecl(I), ClientDataOrigin::Parameter));
+        }
       for (const Expr *C : T.Calls) {
-        const FunctionDecl *Def = definitionOf(calleeOf(C));
-        if (!Def || !Texts.count(Def))
+        const auto *CE = dyn_cast<CallExpr>(C);
+        if (const ClientSourceEntry *Src = CE ? A.Apis.clientSource(CE) : nullptr) {
+          if (unsigned(Src->BufferArg) >= CE->getNumArgs())
+            continue;
+          // A handle the function opened as a file is not the client's connection.
+          bool FromFile = false;
+          if (unsigned(Src->HandleArg) < CE->getNumArgs())
+            if (auto H = Data.destination(CE->getArg(Src->HandleArg)))
+              for (const auto &[K, From] : T.Flows)
+                if (K.Root == H->Root && K.Steps == H->Steps)
+                  if (const OperationEntry *Op = A.Apis.operation(stripName(From));
+                      Op && Op->Kind == OperationKind::Access)
+                    FromFile = true;
+          if (FromFile)
+            continue;
+          if (auto B = Data.destination(CE->getArg(Src->BufferArg))) {
+            ClientDataOrigin O;
+            O.K = ClientDataOrigin::Received;
+            O.Loc = CE->getBeginLoc();
+            Data.add(FD, *B, O);
+            // What the buffer descriptor points at (WSABUF.buf = data) is filled in too.
+            for (const auto &[K, From] : T.Flows)
+              if (K.hasPrefix(*B))
+                if (auto S = Data.destination(From))
+                  Data.add(FD, *S, O);
+          }
+          continue;
+        }
+        // A name the function opens as the client is the client's object everywhere in it.
+        const OperationEntry *Op = A.Apis.operation(C);
+        if (!Op || !Op->isAccess())
+          continue;
+        bool AsClient = llvm::any_of(observed(FD, C), [&](const Observation &O) {
+          return actsAsClient(O.W);
+        });
+        if (!AsClient)
           continue;
         llvm::ArrayRef<const Expr *> Args = callArgs(C);
-        unsigned Skip = isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Def) ? 1 : 0;
-        for (unsigned I = 0; I + Skip < Args.size() && I < Def->getNumParams(); ++I)
-          if (Data.origin(FD, Args[I + Skip])) {
-            ClientDataOrigin O = paramOrigin(Def->getParamDecl(I), ClientDataOrigin::PassedIn);
-            O.PassedAt = Args[I + Skip]->getBeginLoc();
-            PathKey K;
-            K.Root = Def->getParamDecl(I);
-            Changed |= Data.add(Def, K, O);
+        for (int I : {Op->NameArg, Op->NameArg2}) {
+          if (I < 0 || unsigned(I) >= Args.size() || A.isFixedName(Args[I]))
+            continue;
+          if (auto K = Data.destination(Args[I])) {
+            const auto *VD = dyn_cast_or_null<VarDecl>(K->Root);
+            if (VD && VD->hasGlobalStorage())
+              continue;
+            ClientDataOrigin O;
+            O.K = ClientDataOrigin::UsedAsClient;
+            O.Loc = C->getBeginLoc();
+            O.Name = FunctionRun::displayName(C);
+            Data.add(FD, *K, O);
           }
+        }
+      }
+    }
+    // Derivations inside each function, and what callers pass to their callees.
+    for (bool Changed = true; Changed;) {
+      Changed = false;
+      for (const FunctionDecl *FD : A.AllFunctions) {
+        const FunctionText &T = Texts[FD];
+        while (propagateWithin(A, Data, &Derived, FD, T))
+          Changed = true;
+        for (const Expr *C : T.Calls) {
+          const FunctionDecl *Def = A.definitionOf(A.calleeOf(C));
+          if (!Def || !Texts.count(Def))
+            continue;
+          llvm::ArrayRef<const Expr *> Args = callArgs(C);
+          unsigned Skip = isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Def) ? 1 : 0;
+          for (unsigned I = 0; I + Skip < Args.size() && I < Def->getNumParams(); ++I)
+            if (Data.origin(FD, Args[I + Skip])) {
+              ClientDataOrigin O = paramOrigin(Def->getParamDecl(I), ClientDataOrigin::PassedIn);
+              O.PassedAt = Args[I + Skip]->getBeginLoc();
+              PathKey K;
+              K.Root = Def->getParamDecl(I);
+              Changed |= Data.add(Def, K, O);
+            }
+        }
       }
     }
   }
 
-  // Then the accesses made while not acting as the client.
-  for (const FunctionDecl *FD : AllFunctions) {
-    const FunctionText &T = Texts[FD];
-    for (const Expr *C : T.Calls) {
-      const OperationEntry *Op = Apis.operation(C);
-      if (!Op || !Op->isAccess())
-        continue;
-      PrimaryAccess Acc;
-      Acc.Call = C;
-      Acc.Api = FunctionRun::displayName(C);
-      llvm::ArrayRef<const Expr *> Args = callArgs(C);
-      for (int I : {Op->NameArg, Op->NameArg2})
-        if (I >= 0 && unsigned(I) < Args.size() && !Acc.Origin)
-          if (const ClientDataOrigin *O = Data.origin(FD, Args[I], C->getBeginLoc()))
-            Acc.Origin = *O;
-      // The current user's hive is the client's object by its nature.
-      Acc.ClientNamed = Acc.Origin.has_value() ||
-                        (Op->NameArg < 0 && Op->Name == "RegOpenCurrentUser" && Handler[FD]);
-      if (!Acc.ClientNamed && !(Query.StrictMode && Handler[FD]))
-        continue;
-      // Data a caller passed in counts where that caller does not act as the client: the
-      // taint follows the calling context, like the identity. The caller's observation
-      // then explains the identity.
-      auto better = [](const Observation *Old, const Observation &New) {
-        return !Old || (Old->FailedBegin && !New.FailedBegin);
-      };
-      auto callerNotAsClient = [&](const ParmVarDecl *P) -> const Observation * {
-        unsigned Index = P->getFunctionScopeIndex();
-        const Observation *Found = nullptr;
-        for (const Edge &E : Callers[FD]) {
-          llvm::ArrayRef<const Expr *> CallArgs = callArgs(E.Call);
-          unsigned Skip = isa<CXXOperatorCallExpr>(E.Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
-          if (Index + Skip >= CallArgs.size() || !Data.origin(E.Caller, CallArgs[Index + Skip]))
-            continue;
-          for (const Observation &O : observed(E.Caller, E.Call))
-            if ((notClient(O.W) || (O.W == Who::Entry && EntryNotClient[E.Caller])) &&
-                better(Found, O))
-              Found = &O;
-        }
-        return Found;
-      };
-      bool PassedIn = Acc.Origin && Acc.Origin->K == ClientDataOrigin::PassedIn;
-      const Observation *Chosen = nullptr;
-      for (const Observation &O : observed(FD, C)) {
-        if (!(notClient(O.W) || (O.W == Who::Entry && EntryNotClient[FD])))
+  /// Then the accesses to client-named objects made while not acting as the client.
+  void reportAccesses(OperationReport &R) {
+    for (const FunctionDecl *FD : A.AllFunctions) {
+      const FunctionText &T = Texts[FD];
+      for (const Expr *C : T.Calls) {
+        const OperationEntry *Op = A.Apis.operation(C);
+        if (!Op || !Op->isAccess())
           continue;
-        const Observation *Why = &O;
-        if (O.W == Who::Entry && PassedIn) {
-          Why = callerNotAsClient(Acc.Origin->Param);
-          if (!Why)
+        PrimaryAccess Acc;
+        Acc.Call = C;
+        Acc.Api = FunctionRun::displayName(C);
+        llvm::ArrayRef<const Expr *> Args = callArgs(C);
+        for (int I : {Op->NameArg, Op->NameArg2})
+          if (I >= 0 && unsigned(I) < Args.size() && !Acc.Origin)
+            if (const ClientDataOrigin *O = Data.origin(FD, Args[I], C->getBeginLoc()))
+              Acc.Origin = *O;
+        // The current user's hive is the client's object by its nature.
+        Acc.ClientNamed = Acc.Origin.has_value() ||
+                          (Op->NameArg < 0 && Op->Name == "RegOpenCurrentUser" && Handler[FD]);
+        if (!Acc.ClientNamed && !(StrictMode && Handler[FD]))
+          continue;
+        // Data a caller passed in counts where that caller does not act as the client: the
+        // taint follows the calling context, like the identity. The caller's observation
+        // then explains the identity.
+        auto better = [](const Observation *Old, const Observation &New) {
+          return !Old || (Old->FailedBegin && !New.FailedBegin);
+        };
+        auto callerNotAsClient = [&](const ParmVarDecl *P) -> const Observation * {
+          unsigned Index = P->getFunctionScopeIndex();
+          const Observation *Found = nullptr;
+          for (const Edge &E : Callers[FD]) {
+            llvm::ArrayRef<const Expr *> CallArgs = callArgs(E.Call);
+            unsigned Skip = isa<CXXOperatorCallExpr>(E.Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
+            if (Index + Skip >= CallArgs.size() || !Data.origin(E.Caller, CallArgs[Index + Skip]))
+              continue;
+            for (const Observation &O : observed(E.Caller, E.Call))
+              if ((notClient(O.W) || (O.W == Who::Entry && EntryNotClient[E.Caller])) &&
+                  better(Found, O))
+                Found = &O;
+          }
+          return Found;
+        };
+        bool PassedIn = Acc.Origin && Acc.Origin->K == ClientDataOrigin::PassedIn;
+        const Observation *Chosen = nullptr;
+        for (const Observation &O : observed(FD, C)) {
+          if (!(notClient(O.W) || (O.W == Who::Entry && EntryNotClient[FD])))
             continue;
+          const Observation *Why = &O;
+          if (O.W == Who::Entry && PassedIn) {
+            Why = callerNotAsClient(Acc.Origin->Param);
+            if (!Why)
+              continue;
+          }
+          if (better(Chosen, *Why))
+            Chosen = Why;
         }
-        if (better(Chosen, *Why))
-          Chosen = Why;
-      }
-      if (!Chosen)
-        continue;
-      Acc.OnlyAfterFailedBegin = Chosen->FailedBegin != nullptr;
-      if (Chosen->EndSite) {
-        Acc.Note = PrimaryAccess::EndedAt;
-        const auto *Scope = dyn_cast<CompoundStmt>(Chosen->EndSite);
-        Acc.NoteLoc = Scope ? Scope->getRBracLoc() : Chosen->EndSite->getBeginLoc();
-      } else if (Chosen->W == Who::Entry && !Chosen->FailedBegin) {
-        for (const Expr *Later : T.Calls) {
-          const auto *LC = dyn_cast<CallExpr>(Later);
-          const ApiEntry *Api = LC ? Apis.lookup(LC) : nullptr;
-          if (Api && Api->Role == ApiRole::Begin && Api->Identity == IdentityKind::Client &&
-              SM.isBeforeInTranslationUnit(C->getBeginLoc(), LC->getBeginLoc())) {
-            Acc.Note = PrimaryAccess::BeginsLaterAt;
-            Acc.NoteLoc = LC->getBeginLoc();
-            break;
+        if (!Chosen)
+          continue;
+        Acc.OnlyAfterFailedBegin = Chosen->FailedBegin != nullptr;
+        if (Chosen->EndSite) {
+          Acc.Note = PrimaryAccess::EndedAt;
+          const auto *Scope = dyn_cast<CompoundStmt>(Chosen->EndSite);
+          Acc.NoteLoc = Scope ? Scope->getRBracLoc() : Chosen->EndSite->getBeginLoc();
+        } else if (Chosen->W == Who::Entry && !Chosen->FailedBegin) {
+          for (const Expr *Later : T.Calls) {
+            const auto *LC = dyn_cast<CallExpr>(Later);
+            const ApiEntry *Api = LC ? A.Apis.lookup(LC) : nullptr;
+            if (Api && Api->Role == ApiRole::Begin && Api->Identity == IdentityKind::Client &&
+                A.SM.isBeforeInTranslationUnit(C->getBeginLoc(), LC->getBeginLoc())) {
+              Acc.Note = PrimaryAccess::BeginsLaterAt;
+              Acc.NoteLoc = LC->getBeginLoc();
+              break;
+            }
           }
         }
+        R.Accesses.push_back(std::move(Acc));
       }
-      R.Accesses.push_back(std::move(Acc));
     }
   }
-  return R;
+
+  Impl &A;
+  bool StrictMode;
+  std::optional<llvm::Regex> Handlers;
+  std::map<const FunctionDecl *, FunctionText> Texts;
+  Derivations Derived;
+  ClientData Data;
+  llvm::DenseMap<const FunctionDecl *, bool> ParamsFromClient, Handler;
+  std::map<const FunctionDecl *, std::vector<Edge>> Callers;
+  llvm::DenseMap<const FunctionDecl *, bool> EntryNotClient;
+  llvm::DenseMap<const FunctionDecl *, Edge> EntryClient; // a call made as the client
+};
+
+} // namespace
+
+OperationReport TranslationUnitAnalysis::Impl::computeOperations(const OperationQuery &Query) {
+  return OperationPass(*this, Query).run();
 }
 
 const OperationReport &TranslationUnitAnalysis::operations(const OperationQuery &Query) {
