@@ -2354,6 +2354,20 @@ void FunctionRun::run() {
     bool Binary = B->succ_size() == 2 && Cond && Term &&
                   !isa<SwitchStmt, CXXTryStmt, SEHTryStmt>(Term);
     bool ExprTerm = Term && isa<Expr>(Term);
+    // What a two-way branch's condition is does not depend on the state: decide it once
+    // per block, not for every state on every edge.
+    const auto *CondE = Binary ? cast<Expr>(Cond) : nullptr;
+    // Which way an operator went matters only if its operands can say anything.
+    bool RecordChoice = Binary && isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
+                        conditionMatters(cast<Expr>(Term));
+    std::optional<int64_t> Constant = Binary ? constant(CondE) : std::nullopt;
+    bool Refines = Binary && !Constant && conditionMatters(CondE);
+    // Loops and conditions on the witness path; the `&&`/`||` operands as well.
+    // A constant condition (`while (0)` in a macro) is no decision.
+    // A `?:`, `&&` or `||` inside a system header's macro (HRESULT_FROM_WIN32) is
+    // not the user's decision.
+    bool IsDecision =
+        Binary && !Constant && !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc()));
     unsigned SuccIdx = 0;
     for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++SuccIdx) {
       const CFGBlock *S = successor(B, *SI);
@@ -2365,23 +2379,15 @@ void FunctionRun::run() {
         Trace::Kind K = Trace::True;
         if (Binary) {
           bool Taken = SuccIdx == 0;
-          const auto *CondE = cast<Expr>(Cond);
-          // Which way an operator went matters only if its operands can say anything.
-          if (isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
-              conditionMatters(cast<Expr>(Term)))
+          if (RecordChoice)
             Next.setTemp(choiceKey(Term), AbsVal::exact(Taken ? 1 : 0));
-          std::optional<int64_t> Constant = constant(CondE);
           if (Constant) {
             if ((*Constant != 0) != Taken)
               continue;
-          } else if (conditionMatters(CondE) && !assume(Next, CondE, Taken)) {
+          } else if (Refines && !assume(Next, CondE, Taken)) {
             continue;
           }
-          // Loops and conditions on the witness path; the `&&`/`||` operands as well.
-          // A constant condition (`while (0)` in a macro) is no decision.
-          // A `?:`, `&&` or `||` inside a system header's macro (HRESULT_FROM_WIN32) is
-          // not the user's decision.
-          if (!Constant && !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc())))
+          if (IsDecision)
             NoteAt = CondE;
           K = Taken ? Trace::True : Trace::False;
         } else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(Term)) {
