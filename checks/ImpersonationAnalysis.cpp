@@ -250,9 +250,9 @@ struct Summary {
 
 /// The tracked expression with the most distinct values among \p Items (states or
 /// outcomes): the first fact to forget when there are too many of them.
-template <typename T> std::optional<KeyId> mostVariedKey(const std::vector<T> &Items) {
+template <typename Range> std::optional<KeyId> mostVariedKey(const Range &Items) {
   std::map<KeyId, std::vector<AbsVal>> Values;
-  for (const T &I : Items)
+  for (const auto &I : Items)
     for (const auto &[K, V] : I.Facts)
       if (llvm::find(Values[K], V) == Values[K].end())
         Values[K].push_back(V);
@@ -882,7 +882,10 @@ private:
 
   FunctionCfg G;
   llvm::BumpPtrAllocator Arena;
-  std::vector<std::vector<State>> In;   // per block id
+  // Most blocks are reached by a single state: keep it inline, not in a heap allocation
+  // of its own per block.
+  using StateSet = llvm::SmallVector<State, 1>;
+  std::vector<StateSet> In;             // per block id
   std::vector<unsigned> Order;          // block id -> reverse post-order index
   llvm::BitVector Pending;              // by reverse post-order index
   std::vector<unsigned> BlockAtOrder;   // reverse post-order index -> block id
@@ -2005,7 +2008,7 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
 }
 
 void FunctionRun::join(const CFGBlock *To, State S) {
-  std::vector<State> &Set = In[To->getBlockID()];
+  StateSet &Set = In[To->getBlockID()];
   // Facts forgotten here once stay forgotten: the set of facts only shrinks, so the
   // analysis terminates.
   if (Widened[To->getBlockID()]) {
@@ -2030,8 +2033,8 @@ void FunctionRun::join(const CFGBlock *To, State S) {
   if (Set.size() > A.Config.MaxStatesPerPoint) {
     // Too many states here: forget facts, never states. The fact with the most distinct
     // values goes first (a counter, a size), so the flags that decide a revert stay.
-    auto dedupe = [](std::vector<State> &V) {
-      std::vector<State> Merged;
+    auto dedupe = [](StateSet &V) {
+      StateSet Merged;
       for (State &T : V) {
         bool Dup = false;
         for (const State &M : Merged)
@@ -2321,7 +2324,7 @@ void FunctionRun::run() {
       Out.Unknown = true;
       return;
     }
-    std::vector<State> States = In[Id];
+    std::vector<State> States(In[Id].begin(), In[Id].end());
     for (const CFGElement &E : *B) {
       transferElement(E, States);
       if (States.empty())
