@@ -2376,8 +2376,10 @@ void FunctionRun::run() {
       const CFGBlock *S = successor(B, *SI);
       if (!S)
         continue;
-      for (const State &St : States) {
-        State Next = St;
+      // The last edge takes the block's states themselves: nothing reads them after it.
+      bool LastEdge = std::next(SI) == B->succ_end();
+      for (State &St : States) {
+        State Next = LastEdge ? std::move(St) : St;
         const Stmt *NoteAt = nullptr;
         Trace::Kind K = Trace::True;
         if (Binary) {
