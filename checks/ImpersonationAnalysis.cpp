@@ -970,9 +970,9 @@ private:
   void runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States);
   void raise(const Stmt *At, std::vector<State> States);
   void exitWith(const State &S, SourceLocation Loc, ExitKind K);
-  void propagate(const CFGBlock *To, State S, const Stmt *Cond,
+  void propagate(const CFGBlock *To, State &&S, const Stmt *Cond,
                  Trace::Kind K);
-  void join(const CFGBlock *To, State S);
+  void join(const CFGBlock *To, State &&S);
   const Trace *extend(const Trace *T, const Stmt *At, Trace::Kind K) {
     return new (Arena.Allocate<Trace>()) Trace{T, At, K};
   }
@@ -2007,7 +2007,7 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
   return Notes;
 }
 
-void FunctionRun::join(const CFGBlock *To, State S) {
+void FunctionRun::join(const CFGBlock *To, State &&S) {
   StateSet &Set = In[To->getBlockID()];
   // Facts forgotten here once stay forgotten: the set of facts only shrinks, so the
   // analysis terminates.
@@ -2073,7 +2073,7 @@ void FunctionRun::join(const CFGBlock *To, State S) {
   Pending.set(Order[To->getBlockID()]);
 }
 
-void FunctionRun::propagate(const CFGBlock *To, State S, const Stmt *Cond,
+void FunctionRun::propagate(const CFGBlock *To, State &&S, const Stmt *Cond,
                             Trace::Kind K) {
   if (Cond)
     S.Witness = extend(S.Witness, Cond, K);
@@ -2306,7 +2306,7 @@ void FunctionRun::run() {
 
   State Init;
   Init.Facts = EntryFacts;
-  join(&Cfg.getEntry(), Init);
+  join(&Cfg.getEntry(), std::move(Init));
 
   const CFGBlock *ExitBlock = &Cfg.getExit();
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
