@@ -945,9 +945,10 @@ private:
   void transferElement(const CFGElement &E, std::vector<State> &States);
   void transferCallElement(const Expr *Call, std::vector<State> &States);
   void transferSimple(const Stmt *S, State &St);
-  void transferCall(const Expr *Call, State St, std::vector<State> &Out, const PathKey *This);
+  void transferCall(const Expr *Call, State &&St, std::vector<State> &Out,
+                    const PathKey *This);
   void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
-                    State St, std::vector<State> &Out);
+                    State &&St, std::vector<State> &Out);
   void opaqueCall(const Expr *Call, State &St) const;
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
@@ -1436,7 +1437,7 @@ struct ArgBinding {
 };
 
 void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
-                               State St, std::vector<State> &OutStates) {
+                               State &&St, std::vector<State> &OutStates) {
   Impl::FunctionInfo &CI = A.roots(Callee);
   llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   // Operator calls on members pass the object as the first argument.
@@ -1643,7 +1644,7 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
   }
 }
 
-void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &OutStates,
+void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> &OutStates,
                                const PathKey *This) {
   const auto *CE = dyn_cast<CallExpr>(Call);
   const ApiEntry *Api = CE ? A.Apis.lookup(CE) : nullptr;
