@@ -886,6 +886,10 @@ private:
   // of its own per block.
   using StateSet = llvm::SmallVector<State, 1>;
   std::vector<StateSet> In;             // per block id
+  // Scratch vectors reused so that visiting a block or a call allocates nothing: the
+  // states flowing through the block being visited, and those after a call element.
+  std::vector<State> BlockStates;
+  std::vector<State> AfterCall;
   std::vector<unsigned> Order;          // block id -> reverse post-order index
   llvm::BitVector Pending;              // by reverse post-order index
   std::vector<unsigned> BlockAtOrder;   // reverse post-order index -> block id
@@ -2104,14 +2108,14 @@ void FunctionRun::transferCallElement(const Expr *Call, std::vector<State> &Stat
     const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
     MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
   }
-  std::vector<State> Next;
+  AfterCall.clear();
   for (State &St : States) {
     // A call that raises never returned: the handlers see the state before it.
     if (MayThrow)
       raise(Call, {St});
-    transferCall(Call, std::move(St), Next, This);
+    transferCall(Call, std::move(St), AfterCall, This);
   }
-  States = std::move(Next);
+  States.swap(AfterCall);
 }
 
 // A statement that is not a call: it changes facts, never the number of states.
@@ -2325,7 +2329,8 @@ void FunctionRun::run() {
       Out.Unknown = true;
       return;
     }
-    std::vector<State> States(In[Id].begin(), In[Id].end());
+    std::vector<State> &States = BlockStates;
+    States.assign(In[Id].begin(), In[Id].end());
     for (const CFGElement &E : *B) {
       transferElement(E, States);
       if (States.empty())
