@@ -271,7 +271,11 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
         Stmt::BinaryConditionalOperatorClass, Stmt::CXXOperatorCallExprClass})
     Options.setAlwaysAdd(C);
 
-  if (!containsFinally(Body)) {
+  // `__try/__finally` is a keyword only under Microsoft or Borland extensions: without
+  // them no body can hold one, and the search is skipped.
+  const LangOptions &LO = Ctx.getLangOpts();
+  bool MayHaveFinally = LO.MicrosoftExt || LO.Borland || LO.MSVCCompat;
+  if (!MayHaveFinally || !containsFinally(Body)) {
     Out.Graph = CFG::buildCFG(D, Body, &Ctx, Options);
     if (Out.Graph)
       indexTree(Out, D, Body);
