@@ -236,6 +236,11 @@ private:
 
 // The body and a constructor's member initializers (the graph has those too).
 void indexTree(FunctionCfg &Out, const Decl *D, const Stmt *Root) {
+  // The index holds about one entry per element of the graph: size it once.
+  unsigned Elements = 0;
+  for (const CFGBlock *B : *Out.Graph)
+    Elements += B->size();
+  Out.Index.reserve(Elements);
   Indexer I(Out);
   I.walk(Root, nullptr, false);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
