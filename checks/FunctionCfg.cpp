@@ -236,6 +236,11 @@ private:
 
 // The body and a constructor's member initializers (the graph has those too).
 void indexTree(FunctionCfg &Out, const Decl *D, const Stmt *Root) {
+  // The index holds about one entry per element of the graph: size it once.
+  unsigned Elements = 0;
+  for (const CFGBlock *B : *Out.Graph)
+    Elements += B->size();
+  Out.Index.reserve(Elements);
   Indexer I(Out);
   I.walk(Root, nullptr, false);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(D))
@@ -271,7 +276,11 @@ FunctionCfg buildFunctionCfg(const Decl *D, ASTContext &Ctx) {
         Stmt::BinaryConditionalOperatorClass, Stmt::CXXOperatorCallExprClass})
     Options.setAlwaysAdd(C);
 
-  if (!containsFinally(Body)) {
+  // `__try/__finally` is a keyword only under Microsoft or Borland extensions: without
+  // them no body can hold one, and the search is skipped.
+  const LangOptions &LO = Ctx.getLangOpts();
+  bool MayHaveFinally = LO.MicrosoftExt || LO.Borland || LO.MSVCCompat;
+  if (!MayHaveFinally || !containsFinally(Body)) {
     Out.Graph = CFG::buildCFG(D, Body, &Ctx, Options);
     if (Out.Graph)
       indexTree(Out, D, Body);

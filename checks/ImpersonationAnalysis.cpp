@@ -250,9 +250,9 @@ struct Summary {
 
 /// The tracked expression with the most distinct values among \p Items (states or
 /// outcomes): the first fact to forget when there are too many of them.
-template <typename T> std::optional<KeyId> mostVariedKey(const std::vector<T> &Items) {
+template <typename Range> std::optional<KeyId> mostVariedKey(const Range &Items) {
   std::map<KeyId, std::vector<AbsVal>> Values;
-  for (const T &I : Items)
+  for (const auto &I : Items)
     for (const auto &[K, V] : I.Facts)
       if (llvm::find(Values[K], V) == Values[K].end())
         Values[K].push_back(V);
@@ -882,7 +882,14 @@ private:
 
   FunctionCfg G;
   llvm::BumpPtrAllocator Arena;
-  std::vector<std::vector<State>> In;   // per block id
+  // Most blocks are reached by a single state: keep it inline, not in a heap allocation
+  // of its own per block.
+  using StateSet = llvm::SmallVector<State, 1>;
+  std::vector<StateSet> In;             // per block id
+  // Scratch vectors reused so that visiting a block or a call allocates nothing: the
+  // states flowing through the block being visited, and those after a call element.
+  std::vector<State> BlockStates;
+  std::vector<State> AfterCall;
   std::vector<unsigned> Order;          // block id -> reverse post-order index
   llvm::BitVector Pending;              // by reverse post-order index
   std::vector<unsigned> BlockAtOrder;   // reverse post-order index -> block id
@@ -942,9 +949,10 @@ private:
   void transferElement(const CFGElement &E, std::vector<State> &States);
   void transferCallElement(const Expr *Call, std::vector<State> &States);
   void transferSimple(const Stmt *S, State &St);
-  void transferCall(const Expr *Call, State St, std::vector<State> &Out, const PathKey *This);
+  void transferCall(const Expr *Call, State &&St, std::vector<State> &Out,
+                    const PathKey *This);
   void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
-                    State St, std::vector<State> &Out);
+                    State &&St, std::vector<State> &Out);
   void opaqueCall(const Expr *Call, State &St) const;
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
@@ -967,9 +975,9 @@ private:
   void runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States);
   void raise(const Stmt *At, std::vector<State> States);
   void exitWith(const State &S, SourceLocation Loc, ExitKind K);
-  void propagate(const CFGBlock *To, State S, const Stmt *Cond,
+  void propagate(const CFGBlock *To, State &&S, const Stmt *Cond,
                  Trace::Kind K);
-  void join(const CFGBlock *To, State S);
+  void join(const CFGBlock *To, State &&S);
   const Trace *extend(const Trace *T, const Stmt *At, Trace::Kind K) {
     return new (Arena.Allocate<Trace>()) Trace{T, At, K};
   }
@@ -1433,7 +1441,7 @@ struct ArgBinding {
 };
 
 void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
-                               State St, std::vector<State> &OutStates) {
+                               State &&St, std::vector<State> &OutStates) {
   Impl::FunctionInfo &CI = A.roots(Callee);
   llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   // Operator calls on members pass the object as the first argument.
@@ -1640,7 +1648,7 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
   }
 }
 
-void FunctionRun::transferCall(const Expr *Call, State St, std::vector<State> &OutStates,
+void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> &OutStates,
                                const PathKey *This) {
   const auto *CE = dyn_cast<CallExpr>(Call);
   const ApiEntry *Api = CE ? A.Apis.lookup(CE) : nullptr;
@@ -2004,8 +2012,8 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
   return Notes;
 }
 
-void FunctionRun::join(const CFGBlock *To, State S) {
-  std::vector<State> &Set = In[To->getBlockID()];
+void FunctionRun::join(const CFGBlock *To, State &&S) {
+  StateSet &Set = In[To->getBlockID()];
   // Facts forgotten here once stay forgotten: the set of facts only shrinks, so the
   // analysis terminates.
   if (Widened[To->getBlockID()]) {
@@ -2030,8 +2038,8 @@ void FunctionRun::join(const CFGBlock *To, State S) {
   if (Set.size() > A.Config.MaxStatesPerPoint) {
     // Too many states here: forget facts, never states. The fact with the most distinct
     // values goes first (a counter, a size), so the flags that decide a revert stay.
-    auto dedupe = [](std::vector<State> &V) {
-      std::vector<State> Merged;
+    auto dedupe = [](StateSet &V) {
+      StateSet Merged;
       for (State &T : V) {
         bool Dup = false;
         for (const State &M : Merged)
@@ -2070,7 +2078,7 @@ void FunctionRun::join(const CFGBlock *To, State S) {
   Pending.set(Order[To->getBlockID()]);
 }
 
-void FunctionRun::propagate(const CFGBlock *To, State S, const Stmt *Cond,
+void FunctionRun::propagate(const CFGBlock *To, State &&S, const Stmt *Cond,
                             Trace::Kind K) {
   if (Cond)
     S.Witness = extend(S.Witness, Cond, K);
@@ -2100,14 +2108,14 @@ void FunctionRun::transferCallElement(const Expr *Call, std::vector<State> &Stat
     const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
     MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
   }
-  std::vector<State> Next;
+  AfterCall.clear();
   for (State &St : States) {
     // A call that raises never returned: the handlers see the state before it.
     if (MayThrow)
       raise(Call, {St});
-    transferCall(Call, std::move(St), Next, This);
+    transferCall(Call, std::move(St), AfterCall, This);
   }
-  States = std::move(Next);
+  States.swap(AfterCall);
 }
 
 // A statement that is not a call: it changes facts, never the number of states.
@@ -2303,7 +2311,7 @@ void FunctionRun::run() {
 
   State Init;
   Init.Facts = EntryFacts;
-  join(&Cfg.getEntry(), Init);
+  join(&Cfg.getEntry(), std::move(Init));
 
   const CFGBlock *ExitBlock = &Cfg.getExit();
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
@@ -2321,7 +2329,8 @@ void FunctionRun::run() {
       Out.Unknown = true;
       return;
     }
-    std::vector<State> States = In[Id];
+    std::vector<State> &States = BlockStates;
+    States.assign(In[Id].begin(), In[Id].end());
     for (const CFGElement &E : *B) {
       transferElement(E, States);
       if (States.empty())
@@ -2354,34 +2363,42 @@ void FunctionRun::run() {
     bool Binary = B->succ_size() == 2 && Cond && Term &&
                   !isa<SwitchStmt, CXXTryStmt, SEHTryStmt>(Term);
     bool ExprTerm = Term && isa<Expr>(Term);
+    // What a two-way branch's condition is does not depend on the state: decide it once
+    // per block, not for every state on every edge.
+    const auto *CondE = Binary ? cast<Expr>(Cond) : nullptr;
+    // Which way an operator went matters only if its operands can say anything.
+    bool RecordChoice = Binary && isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
+                        conditionMatters(cast<Expr>(Term));
+    std::optional<int64_t> Constant = Binary ? constant(CondE) : std::nullopt;
+    bool Refines = Binary && !Constant && conditionMatters(CondE);
+    // Loops and conditions on the witness path; the `&&`/`||` operands as well.
+    // A constant condition (`while (0)` in a macro) is no decision.
+    // A `?:`, `&&` or `||` inside a system header's macro (HRESULT_FROM_WIN32) is
+    // not the user's decision.
+    bool IsDecision =
+        Binary && !Constant && !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc()));
     unsigned SuccIdx = 0;
     for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++SuccIdx) {
       const CFGBlock *S = successor(B, *SI);
       if (!S)
         continue;
-      for (const State &St : States) {
-        State Next = St;
+      // The last edge takes the block's states themselves: nothing reads them after it.
+      bool LastEdge = std::next(SI) == B->succ_end();
+      for (State &St : States) {
+        State Next = LastEdge ? std::move(St) : St;
         const Stmt *NoteAt = nullptr;
         Trace::Kind K = Trace::True;
         if (Binary) {
           bool Taken = SuccIdx == 0;
-          const auto *CondE = cast<Expr>(Cond);
-          // Which way an operator went matters only if its operands can say anything.
-          if (isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
-              conditionMatters(cast<Expr>(Term)))
+          if (RecordChoice)
             Next.setTemp(choiceKey(Term), AbsVal::exact(Taken ? 1 : 0));
-          std::optional<int64_t> Constant = constant(CondE);
           if (Constant) {
             if ((*Constant != 0) != Taken)
               continue;
-          } else if (conditionMatters(CondE) && !assume(Next, CondE, Taken)) {
+          } else if (Refines && !assume(Next, CondE, Taken)) {
             continue;
           }
-          // Loops and conditions on the witness path; the `&&`/`||` operands as well.
-          // A constant condition (`while (0)` in a macro) is no decision.
-          // A `?:`, `&&` or `||` inside a system header's macro (HRESULT_FROM_WIN32) is
-          // not the user's decision.
-          if (!Constant && !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc())))
+          if (IsDecision)
             NoteAt = CondE;
           K = Taken ? Trace::True : Trace::False;
         } else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(Term)) {
