@@ -957,7 +957,7 @@ private:
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
   bool isCurrentThread(const Expr *E, const State &St) const;
-  bool isCurrentProcess(const Expr *E) const;
+  bool isCurrentProcess(const Expr *E, const State &St) const;
   void noteActed(const State &St, const Expr *Call);
   public:
   static std::string displayName(const Expr *Call);
@@ -1106,6 +1106,20 @@ std::optional<KeyId> FunctionRun::keyId(const Expr *E) const {
   return It->second;
 }
 
+/// The pseudo-handle a call returns: -1 for the current process, -2 for the current thread.
+static std::optional<int64_t> pseudoHandle(const CallExpr *C) {
+  const FunctionDecl *F = C->getDirectCallee();
+  if (!F || !F->getIdentifier())
+    return std::nullopt;
+  llvm::StringRef N = F->getName();
+  if (N == "GetCurrentProcess" || N == "NtCurrentProcess")
+    return -1;
+  if (N == "GetCurrentThread" || N == "NtCurrentThread" || N == "PsGetCurrentThread" ||
+      N == "KeGetCurrentThread" || N == "ZwCurrentThread")
+    return -2;
+  return std::nullopt;
+}
+
 AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
   E = E->IgnoreParens();
   if (const auto *FE = dyn_cast<FullExpr>(E))
@@ -1126,6 +1140,10 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
     return AbsVal::exact(*C);
   if (const AbsVal *T = S.temp(E))
     return *T;
+  // GetCurrentProcess(), GetCurrentThread(): also when stored in a variable first.
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    if (auto Pseudo = pseudoHandle(C))
+      return AbsVal::exact(*Pseudo);
   if (auto K = keyId(E)) {
     if (const AbsVal *V = S.fact(*K))
       return *V;
@@ -1313,28 +1331,13 @@ void FunctionRun::assign(State &S, const Expr *LHS, const AbsVal &V) const {
 }
 
 bool FunctionRun::isCurrentThread(const Expr *E, const State &St) const {
-  E = E->IgnoreParenCasts();
-  if (const auto *C = dyn_cast<CallExpr>(E)) {
-    if (const FunctionDecl *F = C->getDirectCallee(); F && F->getIdentifier()) {
-      llvm::StringRef N = F->getName();
-      return N == "GetCurrentThread" || N == "NtCurrentThread" || N == "PsGetCurrentThread" ||
-             N == "KeGetCurrentThread" || N == "ZwCurrentThread";
-    }
-    return false;
-  }
-  if (auto C = constant(E))
-    return *C == -2;
   AbsVal V = eval(E, St);
   return V.HasExact && V.Exact == -2;
 }
 
-bool FunctionRun::isCurrentProcess(const Expr *E) const {
-  E = E->IgnoreParenCasts();
-  if (const auto *C = dyn_cast<CallExpr>(E))
-    if (const FunctionDecl *F = C->getDirectCallee(); F && F->getIdentifier())
-      return F->getName() == "GetCurrentProcess" || F->getName() == "NtCurrentProcess";
-  auto C = constant(E);
-  return C && *C == -1;
+bool FunctionRun::isCurrentProcess(const Expr *E, const State &St) const {
+  AbsVal V = eval(E, St);
+  return V.HasExact && V.Exact == -1;
 }
 
 void FunctionRun::noteActed(const State &St, const Expr *Call) {
@@ -1772,7 +1775,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
     }
     case ApiRole::Terminator:
       if (Api->TokenArg >= 0) { // TerminateProcess: only of the current process
-        if (const Expr *P = arg(Api->TokenArg); P && !isCurrentProcess(P)) {
+        if (const Expr *P = arg(Api->TokenArg); P && !isCurrentProcess(P, St)) {
           noteActed(St, Call);
           opaqueCall(Call, St);
           OutStates.push_back(std::move(St));
