@@ -982,6 +982,9 @@ private:
     return new (Arena.Allocate<Trace>()) Trace{T, At, K};
   }
   void finish();
+  /// The handler of a constructor's or destructor's function-try-block that \p B ends, if
+  /// it is in one.
+  const CXXCatchStmt *functionTryHandlerOf(const CFGBlock *B) const;
   /// The branch decisions on \p T since the begin (or failed begin) at \p Site.
   std::vector<PathNote> witnessNotes(const Trace *T, const Stmt *Site,
                                      Trace::Kind From = Trace::Begin) const;
@@ -2243,6 +2246,30 @@ void FunctionRun::transferElement(const CFGElement &E, std::vector<State> &State
   States = std::move(Next);
 }
 
+const CXXCatchStmt *FunctionRun::functionTryHandlerOf(const CFGBlock *B) const {
+  const auto *Try = dyn_cast_or_null<CXXTryStmt>(FD->getBody());
+  if (!Try || !isa<CXXConstructorDecl, CXXDestructorDecl>(FD))
+    return nullptr;
+  // Where the block is: its last statement, or the handler it opens when it has none.
+  SourceLocation At;
+  for (auto It = B->rbegin(); It != B->rend() && At.isInvalid(); ++It)
+    if (auto CS = It->getAs<CFGStmt>())
+      At = CS->getStmt()->getBeginLoc();
+  if (At.isInvalid())
+    if (const auto *Label = dyn_cast_or_null<CXXCatchStmt>(B->getLabel()))
+      At = Label->getBeginLoc();
+  if (At.isInvalid())
+    return nullptr;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    const CXXCatchStmt *H = Try->getHandler(I);
+    SourceRange R = H->getSourceRange();
+    if (!A.SM.isBeforeInTranslationUnit(At, R.getBegin()) &&
+        !A.SM.isBeforeInTranslationUnit(R.getEnd(), At))
+      return H;
+  }
+  return nullptr;
+}
+
 void FunctionRun::run() {
   IsCXX = A.Ctx.getLangOpts().CPlusPlus;
   A.RunFunctions.insert(FD);
@@ -2358,6 +2385,12 @@ void FunctionRun::run() {
             K = ExitKind::Return;
             return CS->getStmt()->getBeginLoc();
           }
+      // The end of a handler of a constructor's or destructor's function-try-block
+      // rethrows: the function leaves by an exception there.
+      if (const CXXCatchStmt *Handler = functionTryHandlerOf(B)) {
+        K = ExitKind::Throw;
+        return Handler->getHandlerBlock()->getEndLoc();
+      }
       K = ExitKind::FallOff;
       return EndLoc;
     };
