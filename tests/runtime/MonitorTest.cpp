@@ -30,6 +30,28 @@ protected:
   size_t count() { return monitor::findings().size(); }
 };
 
+// ---- call sites ---------------------------------------------------------------------------
+
+// A recorded call names the line it starts on (where the static checks report it), also
+// when it spans several lines, and calls nested in another's arguments keep their own.
+TEST_F(Monitor, RecordsTheLineEachCallStartsOn) {
+  monitor::beginRequest("lines");
+  unsigned outer = __LINE__ + 1;
+  CopyFileW(L"a.txt",
+            (GetFileAttributesW(L"b.txt"), // the inner call, one line below
+             L"c.txt"),
+            FALSE);
+  monitor::endRequest();
+  std::vector<std::pair<std::string, unsigned>> seen;
+  for (const monitor::Event &e : monitor::events())
+    if (e.kind == monitor::EventKind::Access)
+      seen.push_back({e.api, e.line});
+  std::sort(seen.begin(), seen.end());
+  std::vector<std::pair<std::string, unsigned>> expected = {{"CopyFileW", outer},
+                                                            {"GetFileAttributesW", outer + 1}};
+  EXPECT_EQ(seen, expected);
+}
+
 // ---- missing-revert ---------------------------------------------------------------------
 
 TEST_F(Monitor, MissingRevertAtTheBeginThatIsStillInForce) {

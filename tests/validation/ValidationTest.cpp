@@ -101,74 +101,20 @@ std::string show(const Verdict &V) {
 // What a scenario program printed.
 struct RuntimeReport {
   Verdict Findings;                     // for the input file only, lines as in the verdict
-  std::vector<std::string> Remapped;     // "check:recorded -> check:line" notes
   std::vector<std::string> FindingLines; // all FINDING lines, as printed
   std::vector<std::string> Harms, Controls, FailedControls, Observations, Errors;
   std::string Skip;
 };
 
-// The facade records the line of __LINE__ in its macros, which for a call written over
-// several lines is the line of its closing parenthesis; a verdict names the line where the
-// call begins (where the static checks report it). A finding recorded at line L for a call
-// of API is therefore mapped to the nearest line at or above L (within the statement's
-// reach) that names API followed by '('. A runtime that records the first line already
-// is left unchanged by this.
-unsigned callStartLine(const std::vector<std::string> &Source, const std::string &Api,
-                       unsigned Recorded) {
-  if (Api.empty() || Recorded == 0 || Recorded > Source.size())
-    return Recorded;
-  for (unsigned L = Recorded; L >= 1 && L + 12 > Recorded; --L) {
-    StringRef Text = Source[L - 1];
-    for (size_t At = Text.find(Api); At != StringRef::npos; At = Text.find(Api, At + 1)) {
-      bool StartsWord = At == 0 || !(llvm::isAlnum(Text[At - 1]) || Text[At - 1] == '_');
-      StringRef After = Text.substr(At + Api.size()).ltrim(" \t");
-      if (StartsWord && After.starts_with("("))
-        return L;
-    }
-  }
-  return Recorded;
-}
-
-std::vector<std::string> sourceLines(StringRef Path) {
-  std::vector<std::string> Lines;
-  auto Buf = llvm::MemoryBuffer::getFile(Path, /*IsText=*/true);
-  if (!Buf)
-    return Lines;
-  llvm::SmallVector<StringRef, 256> Split;
-  (*Buf)->getBuffer().split(Split, '\n');
-  for (StringRef L : Split)
-    Lines.push_back(L.rtrim("\r").str());
-  return Lines;
-}
-
 RuntimeReport parseReport(StringRef Out, StringRef InputPath) {
   RuntimeReport R;
   StringRef Base = llvm::sys::path::filename(InputPath);
-  std::vector<std::string> Source = sourceLines(InputPath);
-  std::map<unsigned, std::string> ApiAtLine; // events of the input: line -> API
-  struct Raw {
-    std::string Check;
-    unsigned Line;
-  };
-  std::vector<Raw> Raws;
   llvm::SmallVector<StringRef, 64> Lines;
   Out.split(Lines, '\n', -1, false);
   for (StringRef L : Lines) {
     L = L.rtrim("\r");
     auto [Tag, Rest] = L.split(' ');
-    if (Tag == "EVENT") {
-      // EVENT <seq> req=<n> tid=<t> <kind> <api> <file>:<line> ...
-      llvm::SmallVector<StringRef, 8> F;
-      Rest.split(F, ' ', 6, false);
-      if (F.size() < 6 || F[3] == "request-begin" || F[3] == "request-end")
-        continue;
-      StringRef Where = F[5].split(' ').first;
-      size_t Colon = Where.rfind(':');
-      unsigned Line = 0;
-      if (Colon != StringRef::npos && Where.substr(0, Colon) == Base &&
-          !Where.substr(Colon + 1).getAsInteger(10, Line))
-        ApiAtLine[Line] = F[4].str();
-    } else if (Tag == "FINDING") {
+    if (Tag == "FINDING") {
       R.FindingLines.push_back(Rest.str());
       // FINDING <check> <file>:<line> <detail>
       auto [Check, AfterCheck] = Rest.split(' ');
@@ -177,8 +123,9 @@ RuntimeReport parseReport(StringRef Out, StringRef InputPath) {
       unsigned Line = 0;
       if (Colon == StringRef::npos || Where.substr(Colon + 1).getAsInteger(10, Line))
         continue;
+      // The facade records the line each call starts on, where the checks report it.
       if (llvm::sys::path::filename(Where.substr(0, Colon)) == Base)
-        Raws.push_back({Check.str(), Line});
+        R.Findings.insert({Check.str(), Line});
     } else if (Tag == "HARM") {
       R.Harms.push_back(Rest.str());
     } else if (Tag == "CONTROL") {
@@ -192,14 +139,6 @@ RuntimeReport parseReport(StringRef Out, StringRef InputPath) {
       R.Skip = Rest.str();
     }
   }
-  for (const Raw &F : Raws) {
-    auto It = ApiAtLine.find(F.Line);
-    unsigned Line = callStartLine(Source, It == ApiAtLine.end() ? "" : It->second, F.Line);
-    if (Line != F.Line)
-      R.Remapped.push_back(shortCheck(F.Check) + ":" + std::to_string(F.Line) + " -> " +
-                           std::to_string(Line) + " (" + It->second + ")");
-    R.Findings.insert({F.Check, Line});
-  }
   return R;
 }
 
@@ -208,7 +147,7 @@ RuntimeReport parseReport(StringRef Out, StringRef InputPath) {
 struct Row {
   std::string File;
   std::string Static, Runtime;
-  std::vector<std::string> Harms, Remapped;
+  std::vector<std::string> Harms;
   std::string Agree; // "yes", "NO", "skipped", "error"
 };
 
@@ -255,16 +194,6 @@ void printTable() {
   if (Skipped)
     OS << "; " << Skipped << " not run (the runtime needs root: see the skip reasons above)";
   OS << ".\n";
-  bool AnyRemap = false;
-  for (const Row &R : Rs)
-    AnyRemap |= !R.Remapped.empty();
-  if (AnyRemap) {
-    OS << "\nRuntime findings recorded at the last line of a call written over several lines, "
-          "counted at its first line:\n";
-    for (const Row &R : Rs)
-      for (const std::string &M : R.Remapped)
-        OS << "  " << R.File << ": " << M << "\n";
-  }
   bool AnyHarm = false;
   for (const Row &R : Rs)
     AnyHarm |= !R.Harms.empty();
@@ -299,7 +228,7 @@ class Validation : public ::testing::TestWithParam<InputFile> {};
 TEST_P(Validation, RuntimeAgreesWithStatic) {
   const InputFile &F = GetParam();
   const std::string Rel = relativeToRoot(F.Path);
-  Row Result{Rel, "?", "?", {}, {}, "error"};
+  Row Result{Rel, "?", "?", {}, "error"};
   struct Record {
     Row &R;
     ~Record() { rows().push_back(R); }
@@ -337,7 +266,6 @@ TEST_P(Validation, RuntimeAgreesWithStatic) {
   }
   Result.Runtime = show(R.Findings);
   Result.Harms = R.Harms;
-  Result.Remapped = R.Remapped;
   ASSERT_TRUE(P.exitedNormally()) << Program << ": " << P.status() << "\n" << describe(R, P);
   ASSERT_TRUE(R.Errors.empty()) << Program << " could not set itself up\n" << describe(R, P);
   ASSERT_TRUE(R.FailedControls.empty() && P.ExitCode == 0)

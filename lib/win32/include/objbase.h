@@ -13,8 +13,10 @@
  * HRESULT_FROM_WIN32(ERROR_CANNOT_IMPERSONATE). */
 IMPRT_API HRESULT ImpRt_CoImpersonateClient(const char *file, int line);
 IMPRT_API HRESULT ImpRt_CoRevertToSelf(const char *file, int line);
-#define CoImpersonateClient() ImpRt_CoImpersonateClient(__FILE__, __LINE__)
-#define CoRevertToSelf() ImpRt_CoRevertToSelf(__FILE__, __LINE__)
+IMPRT_SITE_WRAPPER(HRESULT, CoImpersonateClient, (void))
+#define CoImpersonateClient IMPRT_CALL_AT_SITE(CoImpersonateClient)
+IMPRT_SITE_WRAPPER(HRESULT, CoRevertToSelf, (void))
+#define CoRevertToSelf IMPRT_CALL_AT_SITE(CoRevertToSelf)
 
 /* Runs routine(context) on the calling thread as one COM call: beginRequest(label), a call
  * context carrying clientToken's identity and level (NULL: none), [args, args+argsSize)

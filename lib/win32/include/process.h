@@ -10,6 +10,10 @@ IMPRT_API uintptr_t ImpRt__beginthreadex(const char *file, int line, void *secur
                                          unsigned stack_size,
                                          unsigned (*start_address)(void *),
                                          void *arglist, unsigned initflag, unsigned *thrdaddr);
-#define _beginthreadex(...) ImpRt__beginthreadex(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(uintptr_t, _beginthreadex,
+                   (void *security, unsigned stack_size, unsigned (*start_address)(void *),
+                    void *arglist, unsigned initflag, unsigned *thrdaddr), security,
+                   stack_size, start_address, arglist, initflag, thrdaddr)
+#define _beginthreadex IMPRT_CALL_AT_SITE(_beginthreadex)
 
 #endif

@@ -32,9 +32,14 @@ IMPRT_API RPC_STATUS ImpRt_RpcImpersonateClient(const char *file, int line,
 IMPRT_API RPC_STATUS ImpRt_RpcRevertToSelf(const char *file, int line);
 IMPRT_API RPC_STATUS ImpRt_RpcRevertToSelfEx(const char *file, int line,
                                              RPC_BINDING_HANDLE BindingHandle);
-#define RpcImpersonateClient(...) ImpRt_RpcImpersonateClient(__FILE__, __LINE__, __VA_ARGS__)
-#define RpcRevertToSelf() ImpRt_RpcRevertToSelf(__FILE__, __LINE__)
-#define RpcRevertToSelfEx(...) ImpRt_RpcRevertToSelfEx(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(RPC_STATUS, RpcImpersonateClient, (RPC_BINDING_HANDLE BindingHandle),
+                   BindingHandle)
+#define RpcImpersonateClient IMPRT_CALL_AT_SITE(RpcImpersonateClient)
+IMPRT_SITE_WRAPPER(RPC_STATUS, RpcRevertToSelf, (void))
+#define RpcRevertToSelf IMPRT_CALL_AT_SITE(RpcRevertToSelf)
+IMPRT_SITE_WRAPPER(RPC_STATUS, RpcRevertToSelfEx, (RPC_BINDING_HANDLE BindingHandle),
+                   BindingHandle)
+#define RpcRevertToSelfEx IMPRT_CALL_AT_SITE(RpcRevertToSelfEx)
 
 /* Runs routine(binding, context) on the calling thread as one RPC call: beginRequest(label),
  * a binding carrying clientToken's identity and level (NULL: a binding with no identity),

@@ -29,8 +29,11 @@ IMPRT_API SECURITY_STATUS ImpRt_ImpersonateSecurityContext(const char *file, int
                                                            PCtxtHandle phContext);
 IMPRT_API SECURITY_STATUS ImpRt_RevertSecurityContext(const char *file, int line,
                                                       PCtxtHandle phContext);
-#define ImpersonateSecurityContext(...) ImpRt_ImpersonateSecurityContext(__FILE__, __LINE__, __VA_ARGS__)
-#define RevertSecurityContext(...) ImpRt_RevertSecurityContext(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(SECURITY_STATUS, ImpersonateSecurityContext, (PCtxtHandle phContext),
+                   phContext)
+#define ImpersonateSecurityContext IMPRT_CALL_AT_SITE(ImpersonateSecurityContext)
+IMPRT_SITE_WRAPPER(SECURITY_STATUS, RevertSecurityContext, (PCtxtHandle phContext), phContext)
+#define RevertSecurityContext IMPRT_CALL_AT_SITE(RevertSecurityContext)
 IMPRT_API SECURITY_STATUS DeleteSecurityContext(PCtxtHandle phContext);
 /* A token handle (TOKEN_ALL_ACCESS, type Impersonation) for the context's client. */
 IMPRT_API SECURITY_STATUS QuerySecurityContextToken(PCtxtHandle phContext, void **Token);

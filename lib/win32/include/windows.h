@@ -40,6 +40,22 @@
 #define IMPRT_INLINE static inline
 #endif
 
+/* A recorded call names the line it starts on, also when it spans several lines (a
+ * function-like macro's __LINE__ is the line of its closing parenthesis): the API's name
+ * is an object-like macro that notes the site, then names a wrapper that takes it back.
+ * The sites form a per-thread stack, so a call nested in another's arguments pairs up
+ * whichever the compiler evaluates first. */
+IMPRT_API void ImpRt_MarkSite(const char *file, int line);
+IMPRT_API void ImpRt_TakeSite(const char **file, int *line);
+#define IMPRT_CALL_AT_SITE(Name) (ImpRt_MarkSite(__FILE__, __LINE__), ImpRt_##Name##_atSite)
+#define IMPRT_SITE_WRAPPER(Ret, Name, Params, ...)                                          \
+  IMPRT_INLINE Ret ImpRt_##Name##_atSite Params {                                          \
+    const char *file;                                                                      \
+    int line;                                                                              \
+    ImpRt_TakeSite(&file, &line);                                                          \
+    return ImpRt_##Name(file, line, ##__VA_ARGS__);                                        \
+  }
+
 /* ---- calling conventions, SAL, misc keywords --------------------------------------- */
 #define WINAPI
 #define WINAPIV
@@ -750,14 +766,19 @@ IMPRT_API BOOL ImpRt_SetThreadToken(const char *file, int line, PHANDLE Thread, 
 IMPRT_API BOOL ImpRt_RevertToSelf(const char *file, int line);
 IMPRT_API BOOL ImpRt_ImpersonateNamedPipeClient(const char *file, int line,
                                                 HANDLE hNamedPipe);
-#define ImpersonateLoggedOnUser(...) ImpRt_ImpersonateLoggedOnUser(__FILE__, __LINE__, __VA_ARGS__)
-#define ImpersonateSelf(...) ImpRt_ImpersonateSelf(__FILE__, __LINE__, __VA_ARGS__)
-#define ImpersonateAnonymousToken(...)                                                    \
-  ImpRt_ImpersonateAnonymousToken(__FILE__, __LINE__, __VA_ARGS__)
-#define SetThreadToken(...) ImpRt_SetThreadToken(__FILE__, __LINE__, __VA_ARGS__)
-#define RevertToSelf() ImpRt_RevertToSelf(__FILE__, __LINE__)
-#define ImpersonateNamedPipeClient(...)                                                   \
-  ImpRt_ImpersonateNamedPipeClient(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(BOOL, ImpersonateLoggedOnUser, (HANDLE hToken), hToken)
+#define ImpersonateLoggedOnUser IMPRT_CALL_AT_SITE(ImpersonateLoggedOnUser)
+IMPRT_SITE_WRAPPER(BOOL, ImpersonateSelf, (SECURITY_IMPERSONATION_LEVEL ImpersonationLevel),
+                   ImpersonationLevel)
+#define ImpersonateSelf IMPRT_CALL_AT_SITE(ImpersonateSelf)
+IMPRT_SITE_WRAPPER(BOOL, ImpersonateAnonymousToken, (HANDLE ThreadHandle), ThreadHandle)
+#define ImpersonateAnonymousToken IMPRT_CALL_AT_SITE(ImpersonateAnonymousToken)
+IMPRT_SITE_WRAPPER(BOOL, SetThreadToken, (PHANDLE Thread, HANDLE Token), Thread, Token)
+#define SetThreadToken IMPRT_CALL_AT_SITE(SetThreadToken)
+IMPRT_SITE_WRAPPER(BOOL, RevertToSelf, (void))
+#define RevertToSelf IMPRT_CALL_AT_SITE(RevertToSelf)
+IMPRT_SITE_WRAPPER(BOOL, ImpersonateNamedPipeClient, (HANDLE hNamedPipe), hNamedPipe)
+#define ImpersonateNamedPipeClient IMPRT_CALL_AT_SITE(ImpersonateNamedPipeClient)
 
 /* named pipes: Unix sockets (abstract namespace, keyed by the Windows root and the
  * lower-cased name). PIPE_TYPE_MESSAGE keeps message boundaries (SOCK_SEQPACKET). */
@@ -833,20 +854,57 @@ IMPRT_API BOOL ImpRt_GetFileAttributesExW(const char *file, int line, LPCWSTR lp
 /* Patterns with * and ? in the last component. */
 IMPRT_API HANDLE ImpRt_FindFirstFileW(const char *file, int line, LPCWSTR lpFileName,
                                       LPWIN32_FIND_DATAW lpFindFileData);
-#define CreateFileW(...) ImpRt_CreateFileW(__FILE__, __LINE__, __VA_ARGS__)
-#define CreateFileA(...) ImpRt_CreateFileA(__FILE__, __LINE__, __VA_ARGS__)
-#define DeleteFileW(...) ImpRt_DeleteFileW(__FILE__, __LINE__, __VA_ARGS__)
-#define DeleteFileA(...) ImpRt_DeleteFileA(__FILE__, __LINE__, __VA_ARGS__)
-#define MoveFileW(...) ImpRt_MoveFileW(__FILE__, __LINE__, __VA_ARGS__)
-#define MoveFileExW(...) ImpRt_MoveFileExW(__FILE__, __LINE__, __VA_ARGS__)
-#define CopyFileW(...) ImpRt_CopyFileW(__FILE__, __LINE__, __VA_ARGS__)
-#define CreateDirectoryW(...) ImpRt_CreateDirectoryW(__FILE__, __LINE__, __VA_ARGS__)
-#define CreateDirectoryA(...) ImpRt_CreateDirectoryA(__FILE__, __LINE__, __VA_ARGS__)
-#define RemoveDirectoryW(...) ImpRt_RemoveDirectoryW(__FILE__, __LINE__, __VA_ARGS__)
-#define GetFileAttributesW(...) ImpRt_GetFileAttributesW(__FILE__, __LINE__, __VA_ARGS__)
-#define GetFileAttributesA(...) ImpRt_GetFileAttributesA(__FILE__, __LINE__, __VA_ARGS__)
-#define GetFileAttributesExW(...) ImpRt_GetFileAttributesExW(__FILE__, __LINE__, __VA_ARGS__)
-#define FindFirstFileW(...) ImpRt_FindFirstFileW(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(HANDLE, CreateFileW,
+                   (LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+                    LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
+                    DWORD dwFlagsAndAttributes, HANDLE hTemplateFile), lpFileName,
+                   dwDesiredAccess, dwShareMode, lpSecurityAttributes, dwCreationDisposition,
+                   dwFlagsAndAttributes, hTemplateFile)
+#define CreateFileW IMPRT_CALL_AT_SITE(CreateFileW)
+IMPRT_SITE_WRAPPER(HANDLE, CreateFileA,
+                   (LPCSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+                    LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition,
+                    DWORD dwFlagsAndAttributes, HANDLE hTemplateFile), lpFileName,
+                   dwDesiredAccess, dwShareMode, lpSecurityAttributes, dwCreationDisposition,
+                   dwFlagsAndAttributes, hTemplateFile)
+#define CreateFileA IMPRT_CALL_AT_SITE(CreateFileA)
+IMPRT_SITE_WRAPPER(BOOL, DeleteFileW, (LPCWSTR lpFileName), lpFileName)
+#define DeleteFileW IMPRT_CALL_AT_SITE(DeleteFileW)
+IMPRT_SITE_WRAPPER(BOOL, DeleteFileA, (LPCSTR lpFileName), lpFileName)
+#define DeleteFileA IMPRT_CALL_AT_SITE(DeleteFileA)
+IMPRT_SITE_WRAPPER(BOOL, MoveFileW, (LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName),
+                   lpExistingFileName, lpNewFileName)
+#define MoveFileW IMPRT_CALL_AT_SITE(MoveFileW)
+IMPRT_SITE_WRAPPER(BOOL, MoveFileExW,
+                   (LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD dwFlags),
+                   lpExistingFileName, lpNewFileName, dwFlags)
+#define MoveFileExW IMPRT_CALL_AT_SITE(MoveFileExW)
+IMPRT_SITE_WRAPPER(BOOL, CopyFileW,
+                   (LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, BOOL bFailIfExists),
+                   lpExistingFileName, lpNewFileName, bFailIfExists)
+#define CopyFileW IMPRT_CALL_AT_SITE(CopyFileW)
+IMPRT_SITE_WRAPPER(BOOL, CreateDirectoryW,
+                   (LPCWSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes),
+                   lpPathName, lpSecurityAttributes)
+#define CreateDirectoryW IMPRT_CALL_AT_SITE(CreateDirectoryW)
+IMPRT_SITE_WRAPPER(BOOL, CreateDirectoryA,
+                   (LPCSTR lpPathName, LPSECURITY_ATTRIBUTES lpSecurityAttributes), lpPathName,
+                   lpSecurityAttributes)
+#define CreateDirectoryA IMPRT_CALL_AT_SITE(CreateDirectoryA)
+IMPRT_SITE_WRAPPER(BOOL, RemoveDirectoryW, (LPCWSTR lpPathName), lpPathName)
+#define RemoveDirectoryW IMPRT_CALL_AT_SITE(RemoveDirectoryW)
+IMPRT_SITE_WRAPPER(DWORD, GetFileAttributesW, (LPCWSTR lpFileName), lpFileName)
+#define GetFileAttributesW IMPRT_CALL_AT_SITE(GetFileAttributesW)
+IMPRT_SITE_WRAPPER(DWORD, GetFileAttributesA, (LPCSTR lpFileName), lpFileName)
+#define GetFileAttributesA IMPRT_CALL_AT_SITE(GetFileAttributesA)
+IMPRT_SITE_WRAPPER(BOOL, GetFileAttributesExW,
+                   (LPCWSTR lpFileName, GET_FILEEX_INFO_LEVELS fInfoLevelId,
+                    LPVOID lpFileInformation), lpFileName, fInfoLevelId, lpFileInformation)
+#define GetFileAttributesExW IMPRT_CALL_AT_SITE(GetFileAttributesExW)
+IMPRT_SITE_WRAPPER(HANDLE, FindFirstFileW,
+                   (LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData), lpFileName,
+                   lpFindFileData)
+#define FindFirstFileW IMPRT_CALL_AT_SITE(FindFirstFileW)
 
 /* registry (LSTATUS results, not SetLastError). Access is checked by the kernel when a
  * key is opened or created (r-x on its directory for reading, -wx for writing) and again
@@ -872,10 +930,22 @@ IMPRT_API LSTATUS ImpRt_RegDeleteKeyW(const char *file, int line, HKEY hKey, LPC
 /* HKEY_USERS\S-1-22-1-<uid> of the calling thread's current user. */
 IMPRT_API LSTATUS ImpRt_RegOpenCurrentUser(const char *file, int line, REGSAM samDesired,
                                            PHKEY phkResult);
-#define RegOpenKeyExW(...) ImpRt_RegOpenKeyExW(__FILE__, __LINE__, __VA_ARGS__)
-#define RegCreateKeyExW(...) ImpRt_RegCreateKeyExW(__FILE__, __LINE__, __VA_ARGS__)
-#define RegDeleteKeyW(...) ImpRt_RegDeleteKeyW(__FILE__, __LINE__, __VA_ARGS__)
-#define RegOpenCurrentUser(...) ImpRt_RegOpenCurrentUser(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(LSTATUS, RegOpenKeyExW,
+                   (HKEY hKey, LPCWSTR lpSubKey, DWORD ulOptions, REGSAM samDesired,
+                    PHKEY phkResult), hKey, lpSubKey, ulOptions, samDesired, phkResult)
+#define RegOpenKeyExW IMPRT_CALL_AT_SITE(RegOpenKeyExW)
+IMPRT_SITE_WRAPPER(LSTATUS, RegCreateKeyExW,
+                   (HKEY hKey, LPCWSTR lpSubKey, DWORD Reserved, LPWSTR lpClass,
+                    DWORD dwOptions, REGSAM samDesired,
+                    LPSECURITY_ATTRIBUTES lpSecurityAttributes, PHKEY phkResult,
+                    LPDWORD lpdwDisposition), hKey, lpSubKey, Reserved, lpClass, dwOptions,
+                   samDesired, lpSecurityAttributes, phkResult, lpdwDisposition)
+#define RegCreateKeyExW IMPRT_CALL_AT_SITE(RegCreateKeyExW)
+IMPRT_SITE_WRAPPER(LSTATUS, RegDeleteKeyW, (HKEY hKey, LPCWSTR lpSubKey), hKey, lpSubKey)
+#define RegDeleteKeyW IMPRT_CALL_AT_SITE(RegDeleteKeyW)
+IMPRT_SITE_WRAPPER(LSTATUS, RegOpenCurrentUser, (REGSAM samDesired, PHKEY phkResult),
+                   samDesired, phkResult)
+#define RegOpenCurrentUser IMPRT_CALL_AT_SITE(RegOpenCurrentUser)
 
 /* processes and threads. The child process runs as the PROCESS's primary identity and
  * the new thread starts on it, as on Windows (not as the calling thread's). The command
@@ -923,14 +993,50 @@ IMPRT_API HANDLE ImpRt_CreateThread(const char *file, int line,
 IMPRT_API BOOL ImpRt_QueueUserWorkItem(const char *file, int line,
                                        LPTHREAD_START_ROUTINE Function, PVOID Context,
                                        ULONG Flags);
-#define CreateProcessW(...) ImpRt_CreateProcessW(__FILE__, __LINE__, __VA_ARGS__)
-#define CreateProcessA(...) ImpRt_CreateProcessA(__FILE__, __LINE__, __VA_ARGS__)
-#define CreateProcessAsUserW(...) ImpRt_CreateProcessAsUserW(__FILE__, __LINE__, __VA_ARGS__)
-#define WinExec(...) ImpRt_WinExec(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(BOOL, CreateProcessW,
+                   (LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
+                    LPSECURITY_ATTRIBUTES lpProcessAttributes,
+                    LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+                    DWORD dwCreationFlags, LPVOID lpEnvironment, LPCWSTR lpCurrentDirectory,
+                    LPSTARTUPINFOW lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation),
+                   lpApplicationName, lpCommandLine, lpProcessAttributes, lpThreadAttributes,
+                   bInheritHandles, dwCreationFlags, lpEnvironment, lpCurrentDirectory,
+                   lpStartupInfo, lpProcessInformation)
+#define CreateProcessW IMPRT_CALL_AT_SITE(CreateProcessW)
+IMPRT_SITE_WRAPPER(BOOL, CreateProcessA,
+                   (LPCSTR lpApplicationName, LPSTR lpCommandLine,
+                    LPSECURITY_ATTRIBUTES lpProcessAttributes,
+                    LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+                    DWORD dwCreationFlags, LPVOID lpEnvironment, LPCSTR lpCurrentDirectory,
+                    LPSTARTUPINFOA lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation),
+                   lpApplicationName, lpCommandLine, lpProcessAttributes, lpThreadAttributes,
+                   bInheritHandles, dwCreationFlags, lpEnvironment, lpCurrentDirectory,
+                   lpStartupInfo, lpProcessInformation)
+#define CreateProcessA IMPRT_CALL_AT_SITE(CreateProcessA)
+IMPRT_SITE_WRAPPER(BOOL, CreateProcessAsUserW,
+                   (HANDLE hToken, LPCWSTR lpApplicationName, LPWSTR lpCommandLine,
+                    LPSECURITY_ATTRIBUTES lpProcessAttributes,
+                    LPSECURITY_ATTRIBUTES lpThreadAttributes, BOOL bInheritHandles,
+                    DWORD dwCreationFlags, LPVOID lpEnvironment, LPCWSTR lpCurrentDirectory,
+                    LPSTARTUPINFOW lpStartupInfo, LPPROCESS_INFORMATION lpProcessInformation),
+                   hToken, lpApplicationName, lpCommandLine, lpProcessAttributes,
+                   lpThreadAttributes, bInheritHandles, dwCreationFlags, lpEnvironment,
+                   lpCurrentDirectory, lpStartupInfo, lpProcessInformation)
+#define CreateProcessAsUserW IMPRT_CALL_AT_SITE(CreateProcessAsUserW)
+IMPRT_SITE_WRAPPER(UINT, WinExec, (LPCSTR lpCmdLine, UINT uCmdShow), lpCmdLine, uCmdShow)
+#define WinExec IMPRT_CALL_AT_SITE(WinExec)
 #define system(command) ImpRt_system(__FILE__, __LINE__, (command))
 #define _wsystem(command) ImpRt__wsystem(__FILE__, __LINE__, (command))
-#define CreateThread(...) ImpRt_CreateThread(__FILE__, __LINE__, __VA_ARGS__)
-#define QueueUserWorkItem(...) ImpRt_QueueUserWorkItem(__FILE__, __LINE__, __VA_ARGS__)
+IMPRT_SITE_WRAPPER(HANDLE, CreateThread,
+                   (LPSECURITY_ATTRIBUTES lpThreadAttributes, SIZE_T dwStackSize,
+                    LPTHREAD_START_ROUTINE lpStartAddress, LPVOID lpParameter,
+                    DWORD dwCreationFlags, LPDWORD lpThreadId), lpThreadAttributes,
+                   dwStackSize, lpStartAddress, lpParameter, dwCreationFlags, lpThreadId)
+#define CreateThread IMPRT_CALL_AT_SITE(CreateThread)
+IMPRT_SITE_WRAPPER(BOOL, QueueUserWorkItem,
+                   (LPTHREAD_START_ROUTINE Function, PVOID Context, ULONG Flags), Function,
+                   Context, Flags)
+#define QueueUserWorkItem IMPRT_CALL_AT_SITE(QueueUserWorkItem)
 /* C runtime opens, which the static checks count as accesses: the path is mapped like any
  * Windows path (relative to the root; a Linux absolute path is kept), the level rule
  * applies, the monitor records it. Mode letters t, N (-> e), S, R, T, D and ",ccs=" are
@@ -938,7 +1044,9 @@ IMPRT_API BOOL ImpRt_QueueUserWorkItem(const char *file, int line,
 IMPRT_API FILE *ImpRt_fopen(const char *file, int line, const char *path, const char *mode);
 IMPRT_API FILE *ImpRt__wfopen(const char *file, int line, const wchar_t *path,
                               const wchar_t *mode);
+/* A function-like macro: C++ code may name it std::fopen. */
 #define fopen(...) ImpRt_fopen(__FILE__, __LINE__, __VA_ARGS__)
+/* A function-like macro: C++ code may name it std::_wfopen. */
 #define _wfopen(...) ImpRt__wfopen(__FILE__, __LINE__, __VA_ARGS__)
 #ifdef __cplusplus
 namespace std {

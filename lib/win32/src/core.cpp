@@ -26,7 +26,18 @@ HandleTable &handles() {
   return *table;
 }
 thread_local DWORD t_lastError = 0;
+
+// The sites of the facade calls being made on this thread (see IMPRT_CALL_AT_SITE):
+// marked before the call, taken by its wrapper. Deep enough for calls nested in calls.
+struct CallSite {
+  const char *file;
+  int line;
+};
+constexpr int kMaxCallSites = 64;
+thread_local CallSite t_sites[kMaxCallSites];
+thread_local int t_siteCount = 0;
 } // namespace
+
 
 HANDLE insertHandle(std::shared_ptr<Object> object) {
   HandleTable &t = handles();
@@ -308,5 +319,21 @@ size_t ImpRt_FindingCount(void) { return monitor::findings().size(); }
 DWORD ImpRt_CurrentUid(void) { return rt::current().uid; }
 DWORD ImpRt_CurrentGid(void) { return rt::current().gid; }
 void ImpRt_ResetThread(void) { rt::revert(); }
+
+void ImpRt_MarkSite(const char *file, int line) {
+  if (t_siteCount < kMaxCallSites)
+    t_sites[t_siteCount] = {file, line};
+  ++t_siteCount; // counted even when full, so the pairs stay matched
+}
+
+void ImpRt_TakeSite(const char **file, int *line) {
+  if (t_siteCount > 0 && --t_siteCount < kMaxCallSites) {
+    *file = t_sites[t_siteCount].file;
+    *line = t_sites[t_siteCount].line;
+    return;
+  }
+  *file = "?"; // a wrapper called without its site (through a function pointer)
+  *line = 0;
+}
 
 } // extern "C"
