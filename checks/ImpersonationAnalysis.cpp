@@ -2973,11 +2973,13 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
   };
   // An explicit stack: a long chain of `a + b + ...` nests as deep as it is long.
   llvm::SmallVector<const Stmt *, 64> Stack;
+  // Each call with its start, read once rather than at every comparison of the sort.
+  llvm::SmallVector<std::pair<SourceLocation, const Expr *>, 32> CallsAt;
   auto Visit = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
     if (isa<CallExpr, CXXConstructExpr>(S))
-      T.Calls.push_back(cast<Expr>(S));
+      CallsAt.push_back({S->getBeginLoc(), cast<Expr>(S)});
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
       T.Stores.push_back({BO->getLHS(), nullptr, BO->getRHS()});
       if (auto K = A.keyOf(BO->getLHS())) {
@@ -3020,9 +3022,12 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
       Stack.push_back(I->getInit());
   while (!Stack.empty())
     Visit(Stack.pop_back_val());
-  llvm::sort(T.Calls, [&](const Expr *X, const Expr *Y) {
-    return A.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
+  llvm::sort(CallsAt, [&](const auto &X, const auto &Y) {
+    return A.SM.isBeforeInTranslationUnit(X.first, Y.first);
   });
+  T.Calls.reserve(CallsAt.size());
+  for (const auto &[Loc, Call] : CallsAt)
+    T.Calls.push_back(Call);
   return T;
 }
 
