@@ -518,11 +518,11 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
   // One pass over the body (lambda bodies are functions of their own).
   struct Finder {
     Impl &A;
-    const FunctionDecl *FD;
+    FunctionInfo &Self; // Info is node-based: the reference outlives callees' entries
     bool &Relevant, &MayBegin, &ContainsEnd;
     void callee(const Expr *Call) {
       if (const FunctionDecl *Def = A.relevantCallee(Call)) {
-        A.Info[FD].Callees.push_back(Def);
+        Self.Callees.push_back(Def);
         Relevant = true;
         MayBegin |= A.Info[Def].MayBegin;
       }
@@ -546,7 +546,7 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
         if (RD->hasDefinition())
           if (const CXXDestructorDecl *D = RD->getDestructor())
             if (const FunctionDecl *Def = A.definitionOf(D); Def && A.isRelevant(Def)) {
-              A.Info[FD].Callees.push_back(Def);
+              Self.Callees.push_back(Def);
               Relevant = true;
             }
     }
@@ -571,7 +571,7 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
         }
         else if (const auto *ME = dyn_cast<MemberExpr>(S)) {
           if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-            A.Info[FD].Fields.insert(F);
+            Self.Fields.insert(F);
         } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
           for (const Decl *D : DS->decls())
             if (const auto *VD = dyn_cast<VarDecl>(D))
@@ -584,7 +584,7 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
           Work.push_back(Child);
       }
     }
-  } F{*this, FD, Relevant, MayBegin, ContainsEnd};
+  } F{*this, FI, Relevant, MayBegin, ContainsEnd};
   F.scan(FD->getBody());
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
@@ -592,11 +592,10 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
         F.scan(Init->getInit());
   if (ApiModel::annotation(FD, "transfers"))
     MayBegin = true;
-  FunctionInfo &FI2 = Info[FD];
-  FI2.Relevance = FunctionInfo::Done;
-  FI2.Relevant = Relevant;
-  FI2.MayBegin = MayBegin;
-  FI2.ContainsEnd = ContainsEnd;
+  FI.Relevance = FunctionInfo::Done;
+  FI.Relevant = Relevant;
+  FI.MayBegin = MayBegin;
+  FI.ContainsEnd = ContainsEnd;
   return Relevant;
 }
 
@@ -656,7 +655,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         if (isa<VarDecl>(DR->getDecl()))
           Roots.push_back(DR->getDecl());
         if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()); P && MarkTested)
-          A.Info[FD].TestedParams.insert(P);
+          TestedParams.insert(P);
         return false;
       }
       bool Interesting = isa<CallExpr, CXXConstructExpr>(S) && interestingCall(cast<Expr>(S));
@@ -775,8 +774,8 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       for (const Stmt *C : S->children())
         walk(C);
     }
-    const FunctionDecl *FD;
-  } W{*this, rootsIn, Direct, Edges, {}, 0, FD};
+    llvm::SmallPtrSetImpl<const ParmVarDecl *> &TestedParams;
+  } W{*this, rootsIn, Direct, Edges, {}, 0, FI.TestedParams};
   W.walk(FD->getBody());
   // Member initializers assign `this` fields, which are always tracked.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
@@ -800,20 +799,20 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
     }
   };
   // What decides the function's behaviour: the calling context a summary depends on.
-  Info[FD].ContextRoots = Direct;
-  closure(Info[FD].ContextRoots);
+  FI.ContextRoots = Direct;
+  closure(FI.ContextRoots);
   // What it writes through pointer and reference parameters reaches its callers
   // (out-flags): those parameters are tracked too, without entering the context.
   for (const ParmVarDecl *P : FD->parameters())
     if (P->getType()->isPointerType() || P->getType()->isReferenceType())
       Direct.insert(P);
-  llvm::SmallPtrSet<const ValueDecl *, 8> &Roots = Info[FD].Roots;
+  llvm::SmallPtrSet<const ValueDecl *, 8> &Roots = FI.Roots;
   Roots = Direct;
   closure(Roots);
   for (const ValueDecl *R : Roots)
     if (const auto *VD = dyn_cast<VarDecl>(R); VD && VD->hasGlobalStorage() && !VD->isStaticLocal())
       TrackedGlobals.insert(VD);
-  return Info[FD];
+  return FI;
 }
 
 void TranslationUnitAnalysis::Impl::noteThreadStart(const CallExpr *C) {
@@ -2974,11 +2973,13 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
   };
   // An explicit stack: a long chain of `a + b + ...` nests as deep as it is long.
   llvm::SmallVector<const Stmt *, 64> Stack;
+  // Each call with its start, read once rather than at every comparison of the sort.
+  llvm::SmallVector<std::pair<SourceLocation, const Expr *>, 32> CallsAt;
   auto Visit = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
     if (isa<CallExpr, CXXConstructExpr>(S))
-      T.Calls.push_back(cast<Expr>(S));
+      CallsAt.push_back({S->getBeginLoc(), cast<Expr>(S)});
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->getOpcode() == BO_Assign) {
       T.Stores.push_back({BO->getLHS(), nullptr, BO->getRHS()});
       if (auto K = A.keyOf(BO->getLHS())) {
@@ -3021,9 +3022,12 @@ static FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const Functio
       Stack.push_back(I->getInit());
   while (!Stack.empty())
     Visit(Stack.pop_back_val());
-  llvm::sort(T.Calls, [&](const Expr *X, const Expr *Y) {
-    return A.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
+  llvm::sort(CallsAt, [&](const auto &X, const auto &Y) {
+    return A.SM.isBeforeInTranslationUnit(X.first, Y.first);
   });
+  T.Calls.reserve(CallsAt.size());
+  for (const auto &[Loc, Call] : CallsAt)
+    T.Calls.push_back(Call);
   return T;
 }
 
