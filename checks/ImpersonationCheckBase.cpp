@@ -9,7 +9,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::impersonation {
 
 ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ClangTidyCheck(Name, Context), OwnName(Name.str()),
       Debug(Options.getLocalOrGlobal("Debug", false)), TidyContext(Context) {
   Config.BeginFunctions = Options.getLocalOrGlobal("BeginFunctions", "").str();
   Config.EndFunctions = Options.getLocalOrGlobal("EndFunctions", "").str();
@@ -60,13 +60,21 @@ SourceLocation ImpersonationCheckBase::diagLoc(const Stmt *E, const SourceManage
   return SM.getFileLoc(Loc);
 }
 
+bool ImpersonationCheckBase::speaksForTheEngine() const {
+  for (StringRef Check : ModuleChecks) {
+    if (Check == OwnName)
+      return true;
+    if (isEnabled(Check))
+      return false;
+  }
+  return true;
+}
+
 void ImpersonationCheckBase::reportNotAnalysed(TranslationUnitAnalysis &Analysis,
                                                const SourceManager &SM,
-                                               StringRef WhatIsNotChecked,
-                                               ArrayRef<StringRef> SaidBy) {
-  for (StringRef Other : SaidBy)
-    if (isEnabled(Other))
-      return;
+                                               StringRef WhatIsNotChecked) {
+  if (!speaksForTheEngine())
+    return;
   for (const FunctionReport &R : Analysis.reports()) {
     if (!R.NotAnalysed || !reportable(R.Function->getLocation(), SM))
       continue;
@@ -79,12 +87,14 @@ void ImpersonationCheckBase::reportNotAnalysed(TranslationUnitAnalysis &Analysis
   }
 }
 
-void ImpersonationCheckBase::emitDebugNotes(const FunctionReport &R, const SourceManager &SM) {
-  if (!Debug)
+void ImpersonationCheckBase::emitDebugNotes(TranslationUnitAnalysis &Analysis,
+                                            const SourceManager &SM) {
+  if (!Debug || !speaksForTheEngine())
     return;
-  for (const PathNote &N : R.DebugNotes)
-    if (reportable(N.Loc, SM))
-      diag(N.Loc, "%0", DiagnosticIDs::Remark) << N.Text;
+  for (const FunctionReport &R : Analysis.reports())
+    for (const PathNote &N : R.DebugNotes)
+      if (reportable(N.Loc, SM))
+        diag(N.Loc, "%0", DiagnosticIDs::Remark) << N.Text;
 }
 
 } // namespace clang::tidy::impersonation

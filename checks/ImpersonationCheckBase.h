@@ -8,6 +8,20 @@
 
 namespace clang::tidy::impersonation {
 
+/// The names of the module's checks.
+namespace check_names {
+inline constexpr llvm::StringLiteral MissingRevert = "impersonation-missing-revert";
+inline constexpr llvm::StringLiteral UncheckedResult = "impersonation-unchecked-result";
+inline constexpr llvm::StringLiteral PrimaryTokenAccess = "impersonation-primary-token-access";
+inline constexpr llvm::StringLiteral SpawnWhileImpersonating =
+    "impersonation-spawn-while-impersonating";
+} // namespace check_names
+
+/// The module's checks, in the order the first one enabled speaks for the shared engine.
+inline constexpr llvm::StringLiteral ModuleChecks[] = {
+    check_names::MissingRevert, check_names::UncheckedResult,
+    check_names::PrimaryTokenAccess, check_names::SpawnWhileImpersonating};
+
 class ImpersonationCheckBase : public ClangTidyCheck {
 public:
   ImpersonationCheckBase(StringRef Name, ClangTidyContext *Context);
@@ -28,13 +42,19 @@ protected:
   /// a macro at the macro's use (clangd drops those inside a system header's macro).
   static SourceLocation diagLoc(const Stmt *E, const SourceManager &SM);
   /// Says which functions could not be analysed (and so what was not checked in them),
-  /// unless one of the checks \p SaidBy is enabled and says it already.
+  /// if this check speaks for the engine.
   void reportNotAnalysed(TranslationUnitAnalysis &Analysis, const SourceManager &SM,
-                         StringRef WhatIsNotChecked, ArrayRef<StringRef> SaidBy = {});
-  /// Under the Debug option: where the engine lost precision or inferred a wrapper.
-  void emitDebugNotes(const FunctionReport &R, const SourceManager &SM);
+                         StringRef WhatIsNotChecked);
+  /// Under the Debug option: where the engine lost precision or inferred a wrapper, for
+  /// every function, if this check speaks for the engine.
+  void emitDebugNotes(TranslationUnitAnalysis &Analysis, const SourceManager &SM);
 
 private:
+  /// What the shared engine says of itself (functions not analysed, debug remarks) is
+  /// said once: by the first enabled check of the module, in registration order.
+  bool speaksForTheEngine() const;
+
+  std::string OwnName;
   EngineConfig Config;
   bool Debug;
   ClangTidyContext *TidyContext;

@@ -11,11 +11,10 @@ namespace impersonation {
 class ImpersonationModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<MissingRevertCheck>("impersonation-missing-revert");
-    Factories.registerCheck<PrimaryTokenAccessCheck>("impersonation-primary-token-access");
-    Factories.registerCheck<SpawnWhileImpersonatingCheck>(
-        "impersonation-spawn-while-impersonating");
-    Factories.registerCheck<UncheckedResultCheck>("impersonation-unchecked-result");
+    Factories.registerCheck<MissingRevertCheck>(check_names::MissingRevert);
+    Factories.registerCheck<PrimaryTokenAccessCheck>(check_names::PrimaryTokenAccess);
+    Factories.registerCheck<SpawnWhileImpersonatingCheck>(check_names::SpawnWhileImpersonating);
+    Factories.registerCheck<UncheckedResultCheck>(check_names::UncheckedResult);
   }
 };
 

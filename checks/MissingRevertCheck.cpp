@@ -25,8 +25,8 @@ static std::string functionName(const FunctionDecl *FD) {
 void MissingRevertCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
   reportNotAnalysed(Analysis, SM, "its reverts");
+  emitDebugNotes(Analysis, SM);
   for (const FunctionReport &R : Analysis.reports()) {
-    emitDebugNotes(R, SM);
     if (R.NotAnalysed)
       continue;
     if (R.IsBeginWrapper || R.Transfers)

@@ -25,16 +25,15 @@ void PrimaryTokenAccessCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 
 void PrimaryTokenAccessCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  // One warning per function that could not be analysed, from the first check enabled.
-  reportNotAnalysed(Analysis, SM, "its accesses",
-                    {"impersonation-missing-revert",
-                     "impersonation-unchecked-result"});
+  // What the engine could not do, said once: by the first check enabled.
+  reportNotAnalysed(Analysis, SM, "its accesses");
+  emitDebugNotes(Analysis, SM);
   OperationQuery Query;
   Query.RequestHandlers = HandlersValid ? RequestHandlers : "";
   Query.StrictMode = StrictMode;
   // An access that runs as the service only because a begin failed unnoticed is the
   // unchecked-result check's finding, while that check runs.
-  bool UncheckedReports = isEnabled("impersonation-unchecked-result");
+  bool UncheckedReports = isEnabled(check_names::UncheckedResult);
   for (const PrimaryAccess &A : Analysis.operations(Query).Accesses) {
     if (A.OnlyAfterFailedBegin && UncheckedReports && A.ClientNamed)
       continue;
