@@ -16,15 +16,43 @@ ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext 
   Config.NeutralFunctions =
       Options.getLocalOrGlobal("NeutralFunctions", defaultNeutralFunctions()).str();
   Config.MaxStatesPerPoint = Options.getLocalOrGlobal("MaxStatesPerPoint", 16u);
+  // A bad value set for this check is this check's to report; one set for all the checks
+  // is reported once, by the check that speaks for the engine.
+  auto isLocal = [&](StringRef Option) { return Options.get(Option).has_value(); };
   if (Config.MaxStatesPerPoint < 1) {
-    configurationDiag("invalid value '%0' for option 'MaxStatesPerPoint' of check '%1': it "
-                      "must be at least 1; using 16")
-        << Config.MaxStatesPerPoint << Name;
+    if (isLocal("MaxStatesPerPoint"))
+      configurationDiag("invalid value '%0' for option 'MaxStatesPerPoint' of check '%1': it "
+                        "must be at least 1; using 16")
+          << Config.MaxStatesPerPoint << Name;
     Config.MaxStatesPerPoint = 16;
   }
-  ApiModel Probe(Config.BeginFunctions, Config.EndFunctions, Config.NeutralFunctions);
+  if (isLocal("BeginFunctions") || isLocal("EndFunctions") || isLocal("NeutralFunctions")) {
+    ApiModel Probe(Config.BeginFunctions, Config.EndFunctions, Config.NeutralFunctions);
+    for (const std::string &E : Probe.errors())
+      configurationDiag("check '%0': %1") << Name << E;
+  }
+  if (speaksForTheEngine())
+    checkGlobalOptions();
+}
+
+void ImpersonationCheckBase::checkGlobalOptions() {
+  const ClangTidyOptions::OptionMap &All = TidyContext->getOptions().CheckOptions;
+  auto global = [&](StringRef Option) -> std::optional<StringRef> {
+    auto It = All.find(Option);
+    return It == All.end() ? std::nullopt : std::optional<StringRef>(It->second.Value);
+  };
+  if (auto V = global("MaxStatesPerPoint")) {
+    unsigned N = 0;
+    if (!V->trim().getAsInteger(10, N) && N < 1)
+      configurationDiag("invalid value '%0' for option 'MaxStatesPerPoint' of the "
+                        "impersonation checks: it must be at least 1; using 16")
+          << N;
+  }
+  std::string Neutral = defaultNeutralFunctions();
+  ApiModel Probe(global("BeginFunctions").value_or(""), global("EndFunctions").value_or(""),
+                 global("NeutralFunctions").value_or(Neutral));
   for (const std::string &E : Probe.errors())
-    configurationDiag("check '%0': %1") << Name << E;
+    configurationDiag("impersonation checks: %0") << E;
 }
 
 void ImpersonationCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {

@@ -53,6 +53,8 @@ private:
   /// What the shared engine says of itself (functions not analysed, debug remarks) is
   /// said once: by the first enabled check of the module, in registration order.
   bool speaksForTheEngine() const;
+  /// Reports bad values of the engine options set for all the checks.
+  void checkGlobalOptions();
 
   std::string OwnName;
   EngineConfig Config;

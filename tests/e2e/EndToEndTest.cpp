@@ -589,7 +589,8 @@ TEST(DumpConfig, BadValuesGiveOneClearWarningEach) {
       IMPERSONATION_TIDY, "--checks=-*,impersonation-*",
       "--config={CheckOptions: {impersonation-primary-token-access.RequestHandlers: 'Handle(', "
       "impersonation-missing-revert.MaxStatesPerPoint: '0', "
-      "impersonation-unchecked-result.BeginFunctions: 'Enter:BLAH'}}",
+      "impersonation-unchecked-result.BeginFunctions: 'Enter:BLAH', "
+      "BeginFunctions: 'Go:NOPE', MaxStatesPerPoint: '0'}}",
       "x.c", "--"};
   ProcessResult R = runProcess(Argv, D, ToolTimeout);
   const std::string Ran = "ran: " + joinArgs(Argv) + "\n" + R.status() + "\nstderr:\n" +
@@ -613,6 +614,12 @@ TEST(DumpConfig, BadValuesGiveOneClearWarningEach) {
       "for a request handler by its name [clang-tidy-config]",
       "warning: invalid value '0' for option 'MaxStatesPerPoint' of check "
       "'impersonation-missing-revert': it must be at least 1; using 16 [clang-tidy-config]",
+      // Set for all the checks: said once, whichever checks read it.
+      "warning: invalid value '0' for option 'MaxStatesPerPoint' of the impersonation checks: "
+      "it must be at least 1; using 16 [clang-tidy-config]",
+      "warning: impersonation checks: unknown success convention 'NOPE' in BeginFunctions "
+      "entry 'Go:NOPE' (expected BOOL, RPC_STATUS, HRESULT, SECURITY_STATUS, NTSTATUS, "
+      "WIN32_ERROR or VOID) [clang-tidy-config]",
   };
   std::sort(Expected.begin(), Expected.end());
   EXPECT_EQ(Config, Expected) << Ran;
