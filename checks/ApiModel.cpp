@@ -118,8 +118,9 @@ ApiModel::ApiModel(llvm::StringRef BeginFunctions, llvm::StringRef EndFunctions,
   StdOperations[#Name] = OperationEntry{"std::" #Name, OperationKind::Kind, NameArg, NameArg2};
 #define IMPERSONATION_CLIENT_SOURCE(Name, HandleArg, BufferArg)                                \
   Sources[#Name] = ClientSourceEntry{#Name, HandleArg, BufferArg};
-#define IMPERSONATION_PROPAGATION(Name, DestArg, First, Last)                                  \
-  Propagations[#Name] = PropagationEntry{#Name, DestArg, First, Last};
+#define IMPERSONATION_PROPAGATION(Name, Effect, DestArg, First, Last)                          \
+  Propagations[#Name] =                                                                        \
+      PropagationEntry{#Name, std::string_view(#Effect) == "Overwrite", DestArg, First, Last};
 #include "ApiModel.def"
   for (llvm::StringRef Item : splitList(BeginFunctions)) {
     // 'Name' or 'Name:CONVENTION'; a qualified name has '::' of its own.

@@ -71,6 +71,7 @@ struct ClientSourceEntry {
 /// Copying, formatting, concatenation: rows IMPERSONATION_PROPAGATION.
 struct PropagationEntry {
   std::string Name;
+  bool Overwrites; // the destination holds only what the sources give (not an append)
   int DestArg;     // -1: only the result
   int FirstSource;
   int LastSource;  // -1: to the last argument

@@ -2848,6 +2848,13 @@ public:
     return nullptr;
   }
 
+  /// The tracked paths whose data \p E carries.
+  llvm::SmallVector<PathKey, 4> keys(const Expr *E) const {
+    llvm::SmallVector<PathKey, 4> Out;
+    keysIn(E, Out);
+    return Out;
+  }
+
   /// The tracked path a destination argument writes (`&req`, `buf`, `req.name + 2`).
   std::optional<PathKey> destination(const Expr *E) const {
     E = stripName(E);
@@ -3196,6 +3203,14 @@ private:
     auto It = A.CallObservations.find(Call);
     return It == A.CallObservations.end() ? None : It->second;
   }
+  static ClientDataOrigin paramOrigin(const ParmVarDecl *P, ClientDataOrigin::Kind K) {
+    ClientDataOrigin O;
+    O.K = K;
+    O.Loc = P->getLocation();
+    O.Name = P->getNameAsString();
+    O.Param = P;
+    return O;
+  }
   static bool actsAsClient(Who W) { return W == Who::Client; }
   static bool notClient(Who W) {
     return W == Who::Service || W == Who::Self || W == Who::Anonymous;
@@ -3381,14 +3396,6 @@ private:
 
   /// impersonation-primary-token-access, first: the client's data in each function.
   void findClientData() {
-    auto paramOrigin = [](const ParmVarDecl *P, ClientDataOrigin::Kind K) {
-      ClientDataOrigin O;
-      O.K = K;
-      O.Loc = P->getLocation();
-      O.Name = P->getNameAsString();
-      O.Param = P;
-      return O;
-    };
     for (const FunctionDecl *FD : A.AllFunctions) {
       const FunctionText &T = Texts[FD];
       if (ParamsFromClient[FD])
@@ -3424,9 +3431,14 @@ private:
                 if (auto S = Data.destination(From))
                   Data.add(FD, *S, O);
           }
-          continue;
         }
-        // A name the function opens as the client is the client's object everywhere in it.
+      }
+    }
+    derive();
+    // Then: a name the function opens as the client is the client's object everywhere in
+    // it (after the receives and parameters, which explain a name better).
+    for (const FunctionDecl *FD : A.AllFunctions)
+      for (const Expr *C : Texts[FD].Calls) {
         const OperationEntry *Op = A.Apis.operation(C);
         if (!Op || !Op->isAccess())
           continue;
@@ -3451,8 +3463,11 @@ private:
           }
         }
       }
-    }
-    // Derivations inside each function, and what callers pass to their callees.
+    derive();
+  }
+
+  /// Derivations inside each function, and what callers pass to their callees.
+  void derive() {
     for (bool Changed = true; Changed;) {
       Changed = false;
       for (const FunctionDecl *FD : A.AllFunctions) {
@@ -3478,6 +3493,64 @@ private:
     }
   }
 
+  /// Whether every buffer \p Name reads was last written, before \p Access in the source,
+  /// with nothing of the client's: a buffer that held the client's path and then the
+  /// service's own log name (the client data itself is tracked per function).
+  bool overwrittenWithServiceData(const FunctionDecl *FD, const Expr *Name, const Expr *Access) {
+    const FunctionText &T = Texts[FD];
+    SourceLocation At = Access->getBeginLoc();
+    auto before = [&](SourceLocation L) { return A.SM.isBeforeInTranslationUnit(L, At); };
+    llvm::SmallVector<PathKey, 4> Keys = Data.keys(Name);
+    if (Keys.empty())
+      return false;
+    for (const PathKey &K : Keys) {
+      auto same = [&](const std::optional<PathKey> &D) {
+        return D && D->Root == K.Root && D->Steps == K.Steps;
+      };
+      SourceLocation Last;
+      bool Clean = false;
+      auto write = [&](SourceLocation L, bool IsClean) {
+        if (before(L) && (Last.isInvalid() || A.SM.isBeforeInTranslationUnit(Last, L))) {
+          Last = L;
+          Clean = IsClean;
+        }
+      };
+      for (const auto &[Dest, From] : T.Flows)
+        if (Dest.Root == K.Root && Dest.Steps == K.Steps)
+          write(From->getBeginLoc(), !Data.origin(FD, From));
+      for (const Expr *C : T.Calls) {
+        llvm::ArrayRef<const Expr *> CallArgs = callArgs(C);
+        const auto *CE = dyn_cast<CallExpr>(C);
+        const PropagationEntry *P = CE ? A.Apis.propagation(CE) : nullptr;
+        const FunctionDecl *Callee = A.calleeOf(C);
+        for (unsigned I = 0; I < CallArgs.size(); ++I) {
+          if (!same(Data.destination(CallArgs[I])))
+            continue;
+          if (P && int(I) == P->DestArg) {
+            int LastSource = P->LastSource < 0 ? int(CallArgs.size()) - 1 : P->LastSource;
+            bool FromClient = false;
+            for (int J = P->FirstSource; J <= LastSource && unsigned(J) < CallArgs.size(); ++J)
+              FromClient |= Data.origin(FD, CallArgs[J]) != nullptr;
+            write(C->getBeginLoc(), P->Overwrites && !FromClient);
+            continue;
+          }
+          // Any other call that may write through the argument writes what it likes.
+          QualType Param = Callee && I < Callee->getNumParams()
+                               ? Callee->getParamDecl(I)->getType()
+                               : CallArgs[I]->getType();
+          bool Writable = (Param->isPointerType() && !Param->getPointeeType().isConstQualified()) ||
+                          (Param->isReferenceType() &&
+                           !Param.getNonReferenceType().isConstQualified());
+          if (Writable)
+            write(C->getBeginLoc(), false);
+        }
+      }
+      if (Last.isInvalid() || !Clean)
+        return false;
+    }
+    return true;
+  }
+
   /// Then the accesses to client-named objects made while not acting as the client.
   void reportAccesses(OperationReport &R) {
     for (const FunctionDecl *FD : A.AllFunctions) {
@@ -3493,7 +3566,8 @@ private:
         for (int I : {Op->NameArg, Op->NameArg2})
           if (I >= 0 && unsigned(I) < Args.size() && !Acc.Origin)
             if (const ClientDataOrigin *O = Data.origin(FD, Args[I], C->getBeginLoc()))
-              Acc.Origin = *O;
+              if (!overwrittenWithServiceData(FD, Args[I], C))
+                Acc.Origin = *O;
         // The current user's hive is the client's object by its nature.
         Acc.ClientNamed = Acc.Origin.has_value() ||
                           (Op->NameArg < 0 && Op->Name == "RegOpenCurrentUser" && Handler[FD]);

@@ -58,7 +58,7 @@ static DWORD ServePreview(HANDLE pipe)
     HANDLE doc;
     DWORD read = 0, length = 0, attributes, status = ERROR_SUCCESS;
 
-    if (!ReadFile(pipe, &req, sizeof(req), &read, NULL) || read != sizeof(req) ||
+    if (!ReadFile(pipe, &req, sizeof(req), &read, NULL) || read != sizeof(req) || // CHECK-NOTE: the client's data is received here
         req.magic != PREVIEW_MAGIC) {
         SendReply(pipe, ERROR_BAD_FORMAT, NULL, 0);
         return ERROR_BAD_FORMAT;
@@ -77,7 +77,7 @@ static DWORD ServePreview(HANDLE pipe)
         SendReply(pipe, status, NULL, 0);
         return status;
     }
-    attributes = GetFileAttributesW(path); // CHECK-NOTE: 'GetFileAttributesW' uses this name as the client's object here
+    attributes = GetFileAttributesW(path);
     if (!RevertToSelf()) // CHECK-NOTE: impersonation ends here
         ExitProcess(ERROR_CANNOT_IMPERSONATE);
     if (attributes == INVALID_FILE_ATTRIBUTES || (attributes & FILE_ATTRIBUTE_DIRECTORY)) {

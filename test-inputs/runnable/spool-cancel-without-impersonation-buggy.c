@@ -45,7 +45,7 @@ static DWORD HandleSpoolRequest(HANDLE pipe)
     WCHAR jobPath[MAX_PATH];
     DWORD read = 0, status = ERROR_SUCCESS;
 
-    if (!ReadFile(pipe, &req, sizeof(req), &read, NULL) || read != sizeof(req) ||
+    if (!ReadFile(pipe, &req, sizeof(req), &read, NULL) || read != sizeof(req) || // CHECK-NOTE: the client's data is received here
         req.magic != SPOOL_MAGIC)
         return ERROR_BAD_FORMAT;
     req.owner[MAX_NAME - 1] = L'\0';
@@ -60,7 +60,7 @@ static DWORD HandleSpoolRequest(HANDLE pipe)
     case SPOOL_SUBMIT:
         if (!ImpersonateNamedPipeClient(pipe))
             return GetLastError();
-        if (!CopyFileW(req.document, jobPath, TRUE)) // CHECK-NOTE: 'CopyFileW' uses this name as the client's object here
+        if (!CopyFileW(req.document, jobPath, TRUE))
             status = GetLastError();
         if (!RevertToSelf())
             ExitProcess(ERROR_CANNOT_IMPERSONATE);
