@@ -3595,7 +3595,10 @@ private:
           return Found;
         };
         bool PassedIn = Acc.Origin && Acc.Origin->K == ClientDataOrigin::PassedIn;
+        // The observation that explains the identity, and whether a failed begin (here
+        // or in the caller) is why the service's token is in force.
         const Observation *Chosen = nullptr;
+        bool ChosenViaFailure = false;
         for (const Observation &O : observed(FD, C)) {
           if (!(notClient(O.W) || (O.W == Who::Entry && EntryNotClient[FD])))
             continue;
@@ -3605,12 +3608,15 @@ private:
             if (!Why)
               continue;
           }
-          if (better(Chosen, *Why))
+          bool ViaFailure = O.FailedBegin || Why->FailedBegin;
+          if (!Chosen || (ChosenViaFailure && !ViaFailure)) {
             Chosen = Why;
+            ChosenViaFailure = ViaFailure;
+          }
         }
         if (!Chosen)
           continue;
-        Acc.OnlyAfterFailedBegin = Chosen->FailedBegin != nullptr;
+        Acc.OnlyAfterFailedBegin = ChosenViaFailure;
         if (Chosen->EndSite) {
           Acc.Note = PrimaryAccess::EndedAt;
           const auto *Scope = dyn_cast<CompoundStmt>(Chosen->EndSite);

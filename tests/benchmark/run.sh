@@ -104,6 +104,11 @@ validate() {
   total="$(grep -c 'warning: .*\[impersonation-' "$out" || true)"
   expected="$(( $(wc -l <"$file.expected") + $(grep -c '/\* expect: ' "$file" || true) ))"
   echo "$name: $total warnings ($expected built in, $((total - expected)) more)" >>"$work/summary"
+  if [ "$total" -ne "$expected" ]; then
+    echo "run.sh: $name: $((total - expected)) warnings more than the input builds in:" >&2
+    grep 'warning: .*\[impersonation-' "$out" >&2
+    return 1
+  fi
 }
 
 # One run: "wall cpu" in seconds (cpu = user + system time of clang-tidy).
