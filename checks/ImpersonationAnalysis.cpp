@@ -434,6 +434,34 @@ static llvm::ArrayRef<const Expr *> callArgs(const Expr *E) {
   return {};
 }
 
+/// The arguments of a call that bind to \p Callee's parameters: a member operator call
+/// passes its object as the first argument.
+static llvm::ArrayRef<const Expr *> argsForParams(const Expr *Call, const FunctionDecl *Callee) {
+  llvm::ArrayRef<const Expr *> Args = callArgs(Call);
+  if (isa_and_nonnull<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) && !Args.empty())
+    return Args.drop_front();
+  return Args;
+}
+
+/// Whether a parameter of type \p T lets the callee write what the argument points to.
+static bool writesThrough(QualType T) {
+  return (T->isPointerType() && !T->getPointeeType().isConstQualified()) ||
+         (T->isReferenceType() && !T.getNonReferenceType().isConstQualified());
+}
+
+/// What a message calls a begin: the API, the wrapper, the method, or a guard's class.
+static std::string beginSiteName(const Stmt *Site) {
+  if (const auto *C = dyn_cast<CallExpr>(Site)) {
+    if (const FunctionDecl *F = C->getDirectCallee())
+      return F->getNameAsString();
+    if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
+      return ME->getMemberDecl()->getNameAsString();
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
+    return CE->getConstructor()->getParent()->getNameAsString();
+  }
+  return "";
+}
+
 const FunctionDecl *TranslationUnitAnalysis::Impl::calleeOf(const Expr *E) const {
   if (const auto *C = dyn_cast<CallExpr>(E))
     return C->getDirectCallee();
@@ -960,6 +988,9 @@ private:
   void noteActed(const State &St, const Expr *Call);
   public:
   static std::string displayName(const Expr *Call);
+  /// \p St is the path on which the begin \p Call failed: its result is the convention's
+  /// failure, marked so that a test of it notices the failure.
+  void markFailedBegin(State &St, const Expr *Call, const ApiEntry &Api);
 
 private:
   /// Records the identity in force at a call; \p OpName names a protected operation.
@@ -1347,6 +1378,19 @@ void FunctionRun::noteActed(const State &St, const Expr *Call) {
     ActedSites.insert(St.Id.Site);
 }
 
+void FunctionRun::markFailedBegin(State &St, const Expr *Call, const ApiEntry &Api) {
+  AbsVal Failed = conventionResult(Api.Conv, false);
+  // Only a failed impersonation of someone else leaves the service's token where the code
+  // meant the client's; ImpersonateSelf failing changes no identity.
+  if (Api.Identity != IdentityKind::Self) {
+    Failed.Failed = true;
+    St.FailedBegin = Call;
+    St.FailureKnown = false;
+    St.Witness = extend(St.Witness, Call, Trace::Failure);
+  }
+  St.setTemp(Call, Failed);
+}
+
 std::string FunctionRun::displayName(const Expr *Call) {
   if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
     // The name the code wrote: std::ifstream rather than std::basic_ifstream.
@@ -1448,16 +1492,12 @@ struct ArgBinding {
 void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
                                State &&St, std::vector<State> &OutStates) {
   Impl::FunctionInfo &CI = A.roots(Callee);
-  llvm::ArrayRef<const Expr *> Args = callArgs(Call);
-  // Operator calls on members pass the object as the first argument.
-  unsigned Skip = 0;
-  if (const auto *OC = dyn_cast_or_null<CXXOperatorCallExpr>(Call); OC && isa<CXXMethodDecl>(Callee))
-    Skip = 1;
+  llvm::ArrayRef<const Expr *> Args = argsForParams(Call, Callee);
 
   std::vector<std::pair<const ValueDecl *, ArgBinding>> Bindings;
-  for (unsigned I = 0; I + Skip < Args.size() && I < Callee->getNumParams(); ++I) {
+  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     const ParmVarDecl *P = Callee->getParamDecl(I);
-    const Expr *Arg = Args[I + Skip];
+    const Expr *Arg = Args[I];
     ArgBinding B;
     B.Value = eval(Arg, St);
     const Expr *Stripped = Arg->IgnoreParenCasts();
@@ -1700,14 +1740,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
           // A null token ends impersonation where the call sets a thread's token; other
           // begins fail on it.
           if (Api->ThreadArg < 0) {
-            AbsVal Failed = conventionResult(Api->Conv, false);
-            if (Api->Identity != IdentityKind::Self) {
-              Failed.Failed = true;
-              St.FailedBegin = Call;
-              St.FailureKnown = false;
-              St.Witness = extend(St.Witness, Call, Trace::Failure);
-            }
-            St.setTemp(Call, Failed);
+            markFailedBegin(St, Call, *Api);
             OutStates.push_back(std::move(St));
             return;
           }
@@ -1738,16 +1771,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
       bool RestoresClient = Restore && Restore->impersonating();
       if (Api->Conv != Convention::Void && (!Restore || RestoresClient)) {
         State Fail = St;
-        AbsVal Failed = conventionResult(Api->Conv, false);
-        // Only a failed impersonation of someone else leaves the service's token where the
-        // code meant the client's; ImpersonateSelf failing changes no identity.
-        if (Api->Identity != IdentityKind::Self) {
-          Failed.Failed = true;
-          Fail.FailedBegin = Call;
-          Fail.FailureKnown = false;
-          Fail.Witness = extend(Fail.Witness, Call, Trace::Failure);
-        }
-        Fail.setTemp(Call, Failed);
+        markFailedBegin(Fail, Call, *Api);
         OutStates.push_back(std::move(Fail));
       }
       if (Restore || Api->Identity != IdentityKind::Self) {
@@ -2517,16 +2541,7 @@ void FunctionRun::finish() {
                                 "' is a begin-wrapper: its callers are checked for the revert"});
   for (const Stmt *Site : LeakOrder) {
     Leak L = Leaks[Site].L;
-    std::string Name;
-    if (const auto *C = dyn_cast<CallExpr>(Site)) {
-      if (const FunctionDecl *F = C->getDirectCallee())
-        Name = F->getNameAsString();
-      else if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
-        Name = ME->getMemberDecl()->getNameAsString();
-    } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
-      Name = CE->getConstructor()->getParent()->getNameAsString();
-    }
-    L.BeginName = Name;
+    L.BeginName = beginSiteName(Site);
     L.ViaWrapper = !A.api(cast<Expr>(Site));
     llvm::sort(L.Exits, [&](const LeakExit &X, const LeakExit &Y) {
       return A.SM.isBeforeInTranslationUnit(X.Loc, Y.Loc);
@@ -3067,15 +3082,14 @@ bool propagateWithin(TranslationUnitAnalysis::Impl &A, ClientData &Data, Derivat
     }
     // A path builder of the translation unit writes what it was given to its out-parameter.
     if (const FunctionDecl *Def = A.definitionOf(A.calleeOf(C))) {
-      llvm::ArrayRef<const Expr *> Args = callArgs(C);
-      unsigned Skip = isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Def) ? 1 : 0;
+      llvm::ArrayRef<const Expr *> Args = argsForParams(C, Def);
       bool AnyTainted = llvm::any_of(Args, [&](const Expr *E) { return Data.origin(FD, E); });
       if (AnyTainted)
         if (const Derivation *D = derivationOf(Derived, Def))
           for (auto [Param, Output] : D->Flows)
-            if (Output >= 0 && Param + Skip < Args.size() && unsigned(Output) + Skip < Args.size())
-              if (const ClientDataOrigin *O = Data.origin(FD, Args[Param + Skip]))
-                if (auto Dest = Data.destination(Args[Output + Skip]))
+            if (Output >= 0 && Param < Args.size() && unsigned(Output) < Args.size())
+              if (const ClientDataOrigin *O = Data.origin(FD, Args[Param]))
+                if (auto Dest = Data.destination(Args[Output]))
                   Added |= Data.add(FD, *Dest, ClientDataOrigin(*O));
     }
     // Appending to a string or path: `s += req.name`, `p /= name`, `s.append(x)`.
@@ -3131,10 +3145,8 @@ public:
       for (unsigned Round = 0; Round < 8 && propagateWithin(A, Local, this, F, Text->second); ++Round)
         ;
       for (unsigned J = 0; J < F->getNumParams(); ++J) {
-        QualType T = F->getParamDecl(J)->getType();
-        bool Writable = (T->isPointerType() && !T->getPointeeType().isConstQualified()) ||
-                        (T->isReferenceType() && !T.getNonReferenceType().isConstQualified());
-        if (J != I && Writable && Local.holds(F, F->getParamDecl(J)))
+        if (J != I && writesThrough(F->getParamDecl(J)->getType()) &&
+            Local.holds(F, F->getParamDecl(J)))
           D.Flows.push_back({I, int(J)});
       }
       if (llvm::any_of(Text->second.Returns, [&](const Expr *R) { return Local.origin(F, R); }))
@@ -3284,14 +3296,7 @@ private:
   void reportUncheckedBegins(OperationReport &R) {
     for (const Stmt *Site : A.UncheckedOrder) {
       UncheckedBegin U = A.UncheckedFound[Site];
-      if (const auto *C = dyn_cast<CallExpr>(Site)) {
-        if (const FunctionDecl *F = C->getDirectCallee())
-          U.BeginName = F->getNameAsString();
-        else if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
-          U.BeginName = ME->getMemberDecl()->getNameAsString();
-      } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
-        U.BeginName = CE->getConstructor()->getParent()->getNameAsString();
-      }
+      U.BeginName = beginSiteName(Site);
       R.Unchecked.push_back(std::move(U));
     }
     for (const FunctionDecl *FD : A.AllFunctions)
@@ -3478,12 +3483,11 @@ private:
           const FunctionDecl *Def = A.definitionOf(A.calleeOf(C));
           if (!Def || !Texts.count(Def))
             continue;
-          llvm::ArrayRef<const Expr *> Args = callArgs(C);
-          unsigned Skip = isa<CXXOperatorCallExpr>(C) && isa<CXXMethodDecl>(Def) ? 1 : 0;
-          for (unsigned I = 0; I + Skip < Args.size() && I < Def->getNumParams(); ++I)
-            if (Data.origin(FD, Args[I + Skip])) {
+          llvm::ArrayRef<const Expr *> Args = argsForParams(C, Def);
+          for (unsigned I = 0; I < Args.size() && I < Def->getNumParams(); ++I)
+            if (Data.origin(FD, Args[I])) {
               ClientDataOrigin O = paramOrigin(Def->getParamDecl(I), ClientDataOrigin::PassedIn);
-              O.PassedAt = Args[I + Skip]->getBeginLoc();
+              O.PassedAt = Args[I]->getBeginLoc();
               PathKey K;
               K.Root = Def->getParamDecl(I);
               Changed |= Data.add(Def, K, O);
@@ -3538,10 +3542,7 @@ private:
           QualType Param = Callee && I < Callee->getNumParams()
                                ? Callee->getParamDecl(I)->getType()
                                : CallArgs[I]->getType();
-          bool Writable = (Param->isPointerType() && !Param->getPointeeType().isConstQualified()) ||
-                          (Param->isReferenceType() &&
-                           !Param.getNonReferenceType().isConstQualified());
-          if (Writable)
+          if (writesThrough(Param))
             write(C->getBeginLoc(), false);
         }
       }
@@ -3583,9 +3584,8 @@ private:
           unsigned Index = P->getFunctionScopeIndex();
           const Observation *Found = nullptr;
           for (const Edge &E : Callers[FD]) {
-            llvm::ArrayRef<const Expr *> CallArgs = callArgs(E.Call);
-            unsigned Skip = isa<CXXOperatorCallExpr>(E.Call) && isa<CXXMethodDecl>(FD) ? 1 : 0;
-            if (Index + Skip >= CallArgs.size() || !Data.origin(E.Caller, CallArgs[Index + Skip]))
+            llvm::ArrayRef<const Expr *> CallArgs = argsForParams(E.Call, FD);
+            if (Index >= CallArgs.size() || !Data.origin(E.Caller, CallArgs[Index]))
               continue;
             for (const Observation &O : observed(E.Caller, E.Call))
               if ((notClient(O.W) || (O.W == Who::Entry && EntryNotClient[E.Caller])) &&
