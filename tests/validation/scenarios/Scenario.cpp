@@ -35,6 +35,34 @@ gid_t ownerGid(const char *owner) {
 
 std::string narrow(const std::wstring &text) { return rt::toUtf8(text); }
 
+PipeReply exchangeOverPipe(const wchar_t *pipe, const void *request, DWORD size) {
+  PipeReply r;
+  if (!WaitNamedPipeW(pipe, 5000))
+    return r;
+  HANDLE h = CreateFileW(pipe, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
+                         SECURITY_SQOS_PRESENT | SECURITY_IMPERSONATION, NULL);
+  if (h == INVALID_HANDLE_VALUE)
+    return r;
+  r.connected = true;
+  struct {
+    DWORD status;
+    DWORD length;
+  } header = {};
+  DWORD n = 0;
+  if (WriteFile(h, request, size, &n, NULL) &&
+      ReadFile(h, &header, sizeof(header), &n, NULL) && n == sizeof(header)) {
+    r.answered = true;
+    r.status = header.status;
+    std::string data(header.length, '\0');
+    if (header.length != 0 && ReadFile(h, data.data(), header.length, &n, NULL))
+      r.data = data.substr(0, n);
+  } else {
+    r.error = GetLastError();
+  }
+  CloseHandle(h);
+  return r;
+}
+
 void Scenario::control(bool ok, const std::string &text) {
   std::printf("CONTROL %s %s\n", ok ? "ok" : "FAILED", text.c_str());
   std::fflush(stdout);

@@ -118,6 +118,20 @@ private:
   std::atomic<long> serviceTid_{0};
 };
 
+// The reply of the example services' pipe protocol: one request message, then a
+// {DWORD status, DWORD length} header and `length` bytes.
+struct PipeReply {
+  bool connected = false;  // the pipe was opened
+  bool answered = false;   // a whole header came back
+  DWORD status = ~0u;      // the header's status, when answered
+  DWORD error = 0;         // GetLastError() when connected but not answered
+  std::string data;
+};
+
+// Sends `request` on a new connection to `pipe` at the Impersonate level and reads the
+// reply. Call it on a client thread (Scenario::asClient) to send as that account.
+PipeReply exchangeOverPipe(const wchar_t *pipe, const void *request, DWORD size);
+
 // The main() of a scenario program: skips without the privilege to impersonate, makes a
 // fresh Windows root (and makes it the working directory), runs `body`, prints the
 // monitor, cleans up and exits (service threads may still wait for clients).

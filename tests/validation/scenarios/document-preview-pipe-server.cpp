@@ -20,38 +20,12 @@ struct PreviewRequest {
   DWORD magic;
   WCHAR path[64];
 };
-struct ReplyHeader {
-  DWORD status;
-  DWORD length;
-};
-struct Reply {
-  DWORD status = ~0u;
-  std::string data;
-};
-
-Reply preview(Scenario &s, const char *account, const wchar_t *path) {
+PipeReply preview(Scenario &s, const char *account, const wchar_t *path) {
   return s.asClient(account, [&] {
-    Reply r;
-    if (!WaitNamedPipeW(kPipe, 5000))
-      return r;
-    HANDLE pipe = CreateFileW(kPipe, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
-                              SECURITY_SQOS_PRESENT | SECURITY_IMPERSONATION, NULL);
-    if (pipe == INVALID_HANDLE_VALUE)
-      return r;
     PreviewRequest req = {};
     req.magic = kMagic;
     std::wcsncpy(req.path, path, 63);
-    DWORD n = 0;
-    ReplyHeader header = {};
-    if (WriteFile(pipe, &req, sizeof(req), &n, NULL) &&
-        ReadFile(pipe, &header, sizeof(header), &n, NULL) && n == sizeof(header)) {
-      r.status = header.status;
-      std::string data(header.length, '\0');
-      if (header.length != 0 && ReadFile(pipe, data.data(), header.length, &n, NULL))
-        r.data = data.substr(0, n);
-    }
-    CloseHandle(pipe);
-    return r;
+    return exchangeOverPipe(kPipe, &req, sizeof(req));
   });
 }
 
@@ -61,7 +35,7 @@ void body(Scenario &s) {
   s.standardControls();
   s.startService(ImpScenario_ServiceMain);
 
-  Reply r = preview(s, "alice", L"alice\\2024-05.stub");
+  PipeReply r = preview(s, "alice", L"alice\\2024-05.stub");
   s.control(r.status == ERROR_SUCCESS && r.data == Scenario::stubText("alice", "2024-05"),
             "alice previews her own pay stub (status " + std::to_string(r.status) + ")");
   r = preview(s, "alice", L"bob\\2024-05.stub");

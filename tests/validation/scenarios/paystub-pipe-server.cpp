@@ -24,11 +24,6 @@ struct StubRequest {
   WCHAR employee[16];
   WCHAR period[16];
 };
-struct ReplyHeader {
-  DWORD status;
-  DWORD length;
-};
-
 struct Reply {
   bool connected = false;
   DWORD status = 0;
@@ -38,30 +33,15 @@ struct Reply {
 Reply requestStub(Scenario &s, const char *account, const wchar_t *employee,
                   const wchar_t *period) {
   return s.asClient(account, [&] {
-    Reply r;
-    if (!WaitNamedPipeW(kPipe, 5000))
-      return r;
-    HANDLE pipe = CreateFileW(kPipe, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
-                              SECURITY_SQOS_PRESENT | SECURITY_IMPERSONATION, NULL);
-    if (pipe == INVALID_HANDLE_VALUE)
-      return r;
-    r.connected = true;
     StubRequest req = {};
     req.magic = kMagic;
     std::wcsncpy(req.employee, employee, 15);
     std::wcsncpy(req.period, period, 15);
-    DWORD n = 0;
-    ReplyHeader header = {};
-    if (WriteFile(pipe, &req, sizeof(req), &n, NULL) &&
-        ReadFile(pipe, &header, sizeof(header), &n, NULL) && n == sizeof(header)) {
-      r.status = header.status;
-      std::string data(header.length, '\0');
-      if (header.length != 0 && ReadFile(pipe, data.data(), header.length, &n, NULL))
-        r.data = data.substr(0, n);
-    } else {
-      r.status = GetLastError();
-    }
-    CloseHandle(pipe);
+    PipeReply p = exchangeOverPipe(kPipe, &req, sizeof(req));
+    Reply r;
+    r.connected = p.connected;
+    r.status = p.answered ? p.status : p.error;
+    r.data = p.data;
     return r;
   });
 }

@@ -22,39 +22,13 @@ struct ViewRequest {
   WCHAR employee[16];
   WCHAR period[16];
 };
-struct ReplyHeader {
-  DWORD status;
-  DWORD length;
-};
-struct Reply {
-  DWORD status = ~0u;
-  std::string data;
-};
-
-Reply view(Scenario &s, const char *account, const wchar_t *employee, const wchar_t *period) {
+PipeReply view(Scenario &s, const char *account, const wchar_t *employee, const wchar_t *period) {
   return s.asClient(account, [&] {
-    Reply r;
-    if (!WaitNamedPipeW(kPipe, 5000))
-      return r;
-    HANDLE pipe = CreateFileW(kPipe, GENERIC_READ | GENERIC_WRITE, 0, NULL, OPEN_EXISTING,
-                              SECURITY_SQOS_PRESENT | SECURITY_IMPERSONATION, NULL);
-    if (pipe == INVALID_HANDLE_VALUE)
-      return r;
     ViewRequest req = {};
     req.magic = kMagic;
     std::wcsncpy(req.employee, employee, 15);
     std::wcsncpy(req.period, period, 15);
-    DWORD n = 0;
-    ReplyHeader header = {};
-    if (WriteFile(pipe, &req, sizeof(req), &n, NULL) &&
-        ReadFile(pipe, &header, sizeof(header), &n, NULL) && n == sizeof(header)) {
-      r.status = header.status;
-      std::string data(header.length, '\0');
-      if (header.length != 0 && ReadFile(pipe, data.data(), header.length, &n, NULL))
-        r.data = data.substr(0, n);
-    }
-    CloseHandle(pipe);
-    return r;
+    return exchangeOverPipe(kPipe, &req, sizeof(req));
   });
 }
 
@@ -64,7 +38,7 @@ void body(Scenario &s) {
   s.standardControls();
   s.startService(ImpScenario_ServiceMain);
 
-  Reply r = view(s, "alice", L"alice", L"2024-05");
+  PipeReply r = view(s, "alice", L"alice", L"2024-05");
   s.control(r.status == ERROR_SUCCESS && r.data == Scenario::stubText("alice", "2024-05"),
             "alice views her own pay stub (status " + std::to_string(r.status) + ")");
   r = view(s, "alice", L"bob", L"2024-05");
