@@ -299,10 +299,11 @@ bool isClientNamed(std::string_view utf8Name) {
 
 bool isClientNamed(std::wstring_view name) { return isClientNamed(rt::toUtf8(name)); }
 
-void recordBegin(const char *api, const char *file, unsigned line, bool success,
-                 uint32_t error) {
+// An event at a call site, with the identity the calling thread really has now.
+static Event callEvent(EventKind kind, const char *api, const char *file, unsigned line,
+                       bool success, uint32_t error) {
   Event e;
-  e.kind = EventKind::Begin;
+  e.kind = kind;
   e.api = api;
   e.file = fileOr(file);
   e.line = line;
@@ -310,6 +311,12 @@ void recordBegin(const char *api, const char *file, unsigned line, bool success,
   e.error = error;
   e.identity = rt::current();
   e.actor = rt::actor();
+  return e;
+}
+
+void recordBegin(const char *api, const char *file, unsigned line, bool success,
+                 uint32_t error) {
+  Event e = callEvent(EventKind::Begin, api, file, line, success, error);
   if (std::optional<rt::ThreadToken> t = rt::threadToken(); t && success)
     e.detail = std::string("level=") + rt::levelName(t->token.level);
   if (Request *r = open(); r && !success && !r->beginFailed) {
@@ -324,30 +331,14 @@ void recordBegin(const char *api, const char *file, unsigned line, bool success,
 
 void recordEnd(const char *api, const char *file, unsigned line, bool success,
                uint32_t error) {
-  Event e;
-  e.kind = EventKind::End;
-  e.api = api;
-  e.file = fileOr(file);
-  e.line = line;
-  e.success = success;
-  e.error = error;
-  e.identity = rt::current();
-  e.actor = rt::actor();
+  Event e = callEvent(EventKind::End, api, file, line, success, error);
   store(std::move(e));
 }
 
 void recordAccess(const char *api, const char *file, unsigned line, std::string_view utf8Name,
                   uint32_t error) {
-  Event e;
-  e.kind = EventKind::Access;
-  e.api = api;
-  e.file = fileOr(file);
-  e.line = line;
-  e.success = error == 0;
-  e.error = error;
+  Event e = callEvent(EventKind::Access, api, file, line, error == 0, error);
   e.name = std::string(utf8Name);
-  e.identity = rt::current();
-  e.actor = rt::actor();
   if (Request *r = open()) {
     e.clientNamed = clientNamedIn(*r, utf8Name);
     // After a failed begin, the harm is an object the client named opened as the service;
@@ -366,15 +357,9 @@ void recordAccess(const char *api, const char *file, unsigned line, std::string_
 void recordSpawnFrom(const char *api, const char *file, unsigned line, std::string_view what,
                      bool success, uint32_t error, const rt::Identity &child,
                      rt::Actor creatorActor, const rt::Identity &creator) {
-  Event e;
-  e.kind = EventKind::Spawn;
-  e.api = api;
-  e.file = fileOr(file);
-  e.line = line;
-  e.success = success;
-  e.error = error;
+  Event e = callEvent(EventKind::Spawn, api, file, line, success, error);
   e.name = std::string(what);
-  e.identity = child;
+  e.identity = child; // what the child really got, not the caller's identity
   e.actor = creatorActor;
   e.detail = "creator " + who(creator);
   if (Request *r = open()) {
