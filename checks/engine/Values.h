@@ -1,10 +1,12 @@
 // The values the flow engine knows about tracked expressions: a set of signs, optionally
 // one exact value, and, for a token handle, whose identity the token was captured under.
+// Comparisons with constants are in Values.cpp.
 #pragma once
 
 #include "ApiModel.h"
 #include "clang/AST/Stmt.h"
 #include <cstdint>
+#include <optional>
 #include <tuple>
 #include <vector>
 
