@@ -25,7 +25,8 @@
 //    C++ noreturn calls that are not listed terminators (and not noexcept) are.
 //
 // One analysis per translation unit and engine configuration, shared by every check and
-// freed when the last check lets go of it (at the end of the translation unit).
+// freed when the last check lets go of it (at the end of the translation unit). Its pieces
+// are in engine/: AnalysisImpl.h, FunctionRun.h and a file per concern.
 #pragma once
 
 #include "ApiModel.h"

@@ -1,0 +1,221 @@
+// The translation unit's analysis behind TranslationUnitAnalysis: what every run of the
+// engine shares (relevance, tracked roots, summaries by calling context, what the runs
+// observed at calls) and small helpers on calls used across the engine. Its members are
+// defined by concern: Relevance.cpp, Summaries.cpp, Operations.cpp. Internal to the
+// engine: the checks include ImpersonationAnalysis.h only.
+#pragma once
+
+#include "ApiModel.h"
+#include "ImpersonationAnalysis.h"
+#include "engine/State.h"
+#include "engine/Values.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace clang::tidy::impersonation {
+
+class TranslationUnitAnalysis::Impl {
+public:
+  Impl(ASTContext &Ctx, const EngineConfig &Config)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), Config(Config),
+        Apis(Config.BeginFunctions, Config.EndFunctions, Config.NeutralFunctions) {}
+
+  const std::vector<FunctionReport> &reports();
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  EngineConfig Config;
+  ApiModel Apis;
+  detail::KeyTable Keys;
+  IdentityTable Tokens;
+
+  struct FunctionInfo {
+    enum { Unvisited, Visiting, Done } Relevance = Unvisited;
+    bool Relevant = false;   // takes part in impersonation (directly or through callees)
+    bool MayBegin = false;   // begins, or calls something that may begin: worth a report
+    bool ContainsEnd = false;
+    bool RootsComputed = false;
+    llvm::SmallPtrSet<const ValueDecl *, 8> Roots;        // tracked roots in this function
+    llvm::SmallPtrSet<const ValueDecl *, 8> ContextRoots; // those its summaries depend on
+    llvm::SmallPtrSet<const FieldDecl *, 8> Fields;       // fields its body names
+    llvm::SmallPtrSet<const ParmVarDecl *, 4> TestedParams; // read as values in conditions
+    std::unique_ptr<llvm::SmallPtrSet<const FieldDecl *, 16>> FieldsWithCallees;
+    std::vector<const FunctionDecl *> Callees;            // relevant functions it calls
+  };
+  // References into it are held across calls that add entries: a node-based map keeps
+  // them valid.
+  std::unordered_map<const FunctionDecl *, FunctionInfo> Info;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> ThreadStarts;
+  llvm::SmallPtrSet<const ValueDecl *, 8> TrackedGlobals;
+  std::map<detail::ContextKey, detail::Summary, detail::ContextLess> Summaries;
+  // summaries being computed (recursion)
+  std::set<detail::ContextKey, detail::ContextLess> InProgress;
+  std::map<detail::ContextKey, bool, detail::ContextLess> RecursionHit;
+  std::vector<FunctionReport> Reports;
+  std::vector<const FunctionDecl *> Lambdas; // call operators met while scanning bodies
+  bool Done = false;
+  void collectFunctions(const Decl *D, std::vector<const FunctionDecl *> &Out);
+
+  // Relevance and tracked roots.
+  bool isRelevant(const FunctionDecl *FD);
+  FunctionInfo &roots(const FunctionDecl *FD);
+  const FunctionDecl *definitionOf(const FunctionDecl *FD) const {
+    if (!FD)
+      return nullptr;
+    const FunctionDecl *Def = FD->getDefinition();
+    if (!Def || !Def->hasBody() || Def->isDependentContext())
+      return nullptr;
+    if (SM.isInSystemHeader(Def->getLocation()))
+      return nullptr;
+    return Def;
+  }
+  const FunctionDecl *calleeOf(const Expr *E) const;
+  const FunctionDecl *relevantCallee(const Expr *E) {
+    const FunctionDecl *Callee = calleeOf(E);
+    if (!Callee)
+      return nullptr;
+    auto [It, New] = RelevantDef.try_emplace(Callee, nullptr);
+    if (!New)
+      return It->second;
+    const FunctionDecl *Def = definitionOf(Callee);
+    const FunctionDecl *Result = Def && isRelevant(Def) ? Def : nullptr;
+    // Within a recursive group the answer may still change: cache only settled ones.
+    if (Def && Info[Def].Relevance != FunctionInfo::Done)
+      RelevantDef.erase(Callee);
+    else
+      RelevantDef[Callee] = Result;
+    return Result;
+  }
+  llvm::DenseMap<const FunctionDecl *, const FunctionDecl *> RelevantDef;
+  const ApiEntry *api(const Expr *E) const {
+    if (const auto *C = dyn_cast<CallExpr>(E))
+      return Apis.lookup(C);
+    return nullptr;
+  }
+
+  std::optional<detail::PathKey> keyOf(const Expr *E) const;
+  /// Fields named by \p FD and every relevant function it calls (destructors included).
+  const llvm::SmallPtrSet<const FieldDecl *, 16> &fieldsReadBy(const FunctionDecl *FD) {
+    FunctionInfo &FI = Info[FD];
+    if (FI.FieldsWithCallees)
+      return *FI.FieldsWithCallees;
+    FI.FieldsWithCallees = std::make_unique<llvm::SmallPtrSet<const FieldDecl *, 16>>();
+    auto &Out = *FI.FieldsWithCallees;
+    llvm::SmallVector<const FunctionDecl *, 8> Work{FD};
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen{FD};
+    while (!Work.empty()) {
+      FunctionInfo &I = Info[Work.pop_back_val()];
+      Out.insert(I.Fields.begin(), I.Fields.end());
+      for (const FunctionDecl *C : I.Callees)
+        if (Seen.insert(C).second)
+          Work.push_back(C);
+    }
+    return Out;
+  }
+
+  const detail::Summary &
+  summarize(const FunctionDecl *FD,
+            const std::vector<std::pair<detail::KeyId, AbsVal>> &Ctx);
+
+  // What the runs saw at calls: the identity in force at each operation and at each call
+  // of a function of the translation unit, in any calling context.
+  struct Observation {
+    Who W;
+    const Stmt *Site;        // the begin in force
+    const Stmt *EndSite;     // the last end on the path
+    const Stmt *FailedBegin; // a begin that failed on the path
+    bool FailureKnown;
+    bool operator==(const Observation &O) const {
+      return W == O.W && Site == O.Site && EndSite == O.EndSite &&
+             FailedBegin == O.FailedBegin && FailureKnown == O.FailureKnown;
+    }
+  };
+  llvm::DenseMap<const Expr *, llvm::SmallVector<Observation, 2>> CallObservations;
+  std::map<const Stmt *, UncheckedBegin> UncheckedFound; // by failed begin
+  std::vector<const Stmt *> UncheckedOrder;
+  llvm::SmallPtrSet<const FunctionDecl *, 32> RunFunctions; // analysed at least once
+  std::vector<const FunctionDecl *> AllFunctions;           // definitions, source order
+
+  /// Protected operations a function performs itself or through the functions it calls,
+  /// from its text: whether there are any, and whether all name fixed objects.
+  struct Operations {
+    bool Any = false;
+    bool AllFixed = true;
+  };
+  Operations operationsOf(const FunctionDecl *FD);
+  llvm::DenseMap<const FunctionDecl *, Operations> OperationsCache;
+  /// Whether every object-naming argument of \p Call is one of the service's fixed
+  /// objects: a literal, a constant, a global.
+  bool namesFixedObjects(const Expr *Call, const OperationEntry &Op) const;
+  bool isFixedName(const Expr *E) const;
+
+  std::map<std::pair<std::string, bool>, OperationReport> OperationReports;
+  OperationReport computeOperations(const OperationQuery &Query);
+  void noteThreadStart(const CallExpr *C);
+  void noteStdThread(const CXXConstructExpr *C);
+  void noteThreadRoutine(const Expr *Routine);
+  /// The function a thread or work item runs: `Routine`, `&Routine`, a lambda.
+  const FunctionDecl *routineOf(const Expr *Routine) const;
+};
+
+// Called for every call the runs transfer: inline.
+inline const FunctionDecl *TranslationUnitAnalysis::Impl::calleeOf(const Expr *E) const {
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    return C->getDirectCallee();
+  if (const auto *C = dyn_cast<CXXConstructExpr>(E))
+    return C->getConstructor();
+  return nullptr;
+}
+
+namespace detail {
+
+/// The arguments of a call or a construction (none for anything else, or null).
+inline llvm::ArrayRef<const Expr *> callArgs(const Expr *E) {
+  if (const auto *C = dyn_cast_or_null<CallExpr>(E))
+    return llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E))
+    return llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  return {};
+}
+
+/// The arguments of a call that bind to \p Callee's parameters: a member operator call
+/// passes its object as the first argument.
+inline llvm::ArrayRef<const Expr *> argsForParams(const Expr *Call, const FunctionDecl *Callee) {
+  llvm::ArrayRef<const Expr *> Args = callArgs(Call);
+  if (isa_and_nonnull<CXXOperatorCallExpr>(Call) && isa<CXXMethodDecl>(Callee) && !Args.empty())
+    return Args.drop_front();
+  return Args;
+}
+
+/// Whether a parameter of type \p T lets the callee write what the argument points to.
+inline bool writesThrough(QualType T) {
+  return (T->isPointerType() && !T->getPointeeType().isConstQualified()) ||
+         (T->isReferenceType() && !T.getNonReferenceType().isConstQualified());
+}
+
+/// What a message calls a begin: the API, the wrapper, the method, or a guard's class.
+inline std::string beginSiteName(const Stmt *Site) {
+  if (const auto *C = dyn_cast<CallExpr>(Site)) {
+    if (const FunctionDecl *F = C->getDirectCallee())
+      return F->getNameAsString();
+    if (const auto *ME = dyn_cast<MemberExpr>(C->getCallee()->IgnoreParenImpCasts()))
+      return ME->getMemberDecl()->getNameAsString();
+  } else if (const auto *CE = dyn_cast<CXXConstructExpr>(Site)) {
+    return CE->getConstructor()->getParent()->getNameAsString();
+  }
+  return "";
+}
+
+} // namespace detail
+
+} // namespace clang::tidy::impersonation

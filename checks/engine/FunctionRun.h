@@ -1,0 +1,148 @@
+// One run of the engine over one function in one calling context: a worklist over the
+// function's CFG carrying small sets of States. Its methods are split by concern, as in
+// clang's FlowSensitive: Conditions.cpp (evaluating and assuming), Transfer.cpp
+// (statements and calls), Run.cpp (the worklist, joins, exceptions, exits, the report).
+#pragma once
+
+#include "FunctionCfg.h"
+#include "engine/AnalysisImpl.h"
+#include "llvm/ADT/BitVector.h"
+#include "llvm/Support/Allocator.h"
+#include <map>
+
+namespace clang::tidy::impersonation::detail {
+
+class FunctionRun {
+public:
+  using Impl = TranslationUnitAnalysis::Impl;
+
+  FunctionRun(Impl &A, const FunctionDecl *FD, const FactList &Entry, Summary &Out)
+      : A(A), FD(FD), EntryFacts(Entry), Out(Out) {}
+
+  void run();
+
+private:
+  Impl &A;
+  const FunctionDecl *FD;
+  const FactList &EntryFacts;
+  Summary &Out;
+
+  FunctionCfg G;
+  llvm::BumpPtrAllocator Arena;
+  // Most blocks are reached by a single state: keep it inline, not in a heap allocation
+  // of its own per block.
+  using StateSet = llvm::SmallVector<State, 1>;
+  std::vector<StateSet> In;             // per block id
+  // Scratch vectors reused so that visiting a block or a call allocates nothing: the
+  // states flowing through the block being visited, and those after a call element.
+  std::vector<State> BlockStates;
+  std::vector<State> AfterCall;
+  std::vector<unsigned> Order;          // block id -> reverse post-order index
+  llvm::BitVector Pending;              // by reverse post-order index
+  std::vector<unsigned> BlockAtOrder;   // reverse post-order index -> block id
+  llvm::DenseMap<const Stmt *, const CFGBlock *> DispatchOf; // try statement -> block
+  llvm::DenseMap<const Stmt *, const Stmt *> SyntheticDecl;
+  llvm::SmallPtrSet<const Stmt *, 4> ActedSites; // own begins under which code acted
+  llvm::SmallPtrSet<const Stmt *, 4> WidenedAt;
+  bool IsCXX = false;
+  const Stmt *CurrentElementStmt = nullptr; // for destructors: where they run
+  std::vector<const CFGBlock *> ById;
+  std::vector<bool> Widened;
+  std::vector<llvm::SmallVector<KeyId, 4>> DroppedKeys; // per block, once widened
+
+  struct LeakInfo {
+    Leak L;
+    bool HaveWitness = false;
+  };
+  std::map<const Stmt *, LeakInfo> Leaks;
+  std::vector<const Stmt *> LeakOrder;
+
+  // Evaluation and refinement.
+  std::optional<KeyId> keyId(const Expr *E) const;
+  bool tracked(const PathKey &K) const;
+  /// Whether a condition can say anything: it reads a tracked root, a call result or a
+  /// choice. Others are feasible both ways and teach nothing (most branches of a service).
+  bool conditionMatters(const Expr *E);
+  llvm::DenseMap<const Expr *, bool> MattersCache;
+  mutable llvm::DenseMap<const Expr *, std::optional<int64_t>> ConstantCache;
+  mutable llvm::DenseMap<const Expr *, std::optional<KeyId>> KeyCache;
+  mutable llvm::DenseMap<const Expr *, std::optional<PathKey>> PathCache;
+  /// A.keyOf, once per expression and run.
+  const std::optional<PathKey> &pathOf(const Expr *E) const {
+    auto [It, New] = PathCache.try_emplace(E, std::nullopt);
+    if (New)
+      It->second = A.keyOf(E);
+    return It->second;
+  }
+  AbsVal eval(const Expr *E, const State &S) const;
+  Tri truth(const Expr *E, const State &S) const { return eval(E, S).truth(); }
+  bool assume(State &S, const Expr *E, bool Outcome) const;
+  bool learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const;
+  /// `x op c` with c a constant or a value this path knows exactly, x on the left.
+  struct Comparison {
+    const Expr *Operand;
+    unsigned Op;
+    int64_t Value;
+  };
+  std::optional<Comparison> asComparisonWithConstant(const BinaryOperator *BO,
+                                                     const State &S) const;
+  std::optional<int64_t> constant(const Expr *E) const;
+  std::optional<int64_t> computeConstant(const Expr *E) const;
+
+  void kill(State &S, const PathKey &Prefix) const;
+  void assign(State &S, const Expr *LHS, const AbsVal &V) const;
+
+  // Transfer.
+  void transferElement(const CFGElement &E, std::vector<State> &States);
+  void transferCallElement(const Expr *Call, std::vector<State> &States);
+  void transferSimple(const Stmt *S, State &St);
+  void transferCall(const Expr *Call, State &&St, std::vector<State> &Out,
+                    const PathKey *This);
+  void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
+                    State &&St, std::vector<State> &Out);
+  void opaqueCall(const Expr *Call, State &St) const;
+  /// The object a member call acts on, as a tracked path.
+  std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
+  bool isCurrentThread(const Expr *E, const State &St) const;
+  bool isCurrentProcess(const Expr *E, const State &St) const;
+  void noteActed(const State &St, const Expr *Call);
+  public:
+  static std::string displayName(const Expr *Call);
+  /// \p St is the path on which the begin \p Call failed: its result is the convention's
+  /// failure, marked so that a test of it notices the failure.
+  void markFailedBegin(State &St, const Expr *Call, const ApiEntry &Api);
+
+private:
+  /// Records the identity in force at a call; \p OpName names a protected operation.
+  void observe(const Expr *Call, const State &St, llvm::StringRef OpName, bool OpFixed);
+
+  // Control flow.
+  const Stmt *rootOf(const Stmt *S);
+  static const CFGBlock *successor(const CFGBlock *From, const CFGBlock::AdjacentBlock &A);
+  const Stmt *enclosingTry(const Stmt *S, bool &IsSeh);
+  void collectLiveObjects(const Stmt *From, const Stmt *Stop,
+                          llvm::SmallVectorImpl<const VarDecl *> &Vars);
+  void runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States);
+  void raise(const Stmt *At, std::vector<State> States);
+  void exitWith(const State &S, SourceLocation Loc, ExitKind K);
+  void propagate(const CFGBlock *To, State &&S, const Stmt *Cond,
+                 Trace::Kind K);
+  void join(const CFGBlock *To, State &&S);
+  const Trace *extend(const Trace *T, const Stmt *At, Trace::Kind K) {
+    return new (Arena.Allocate<Trace>()) Trace{T, At, K};
+  }
+  void finish();
+  /// The handler of a constructor's or destructor's function-try-block that \p B ends, if
+  /// it is in one.
+  const CXXCatchStmt *functionTryHandlerOf(const CFGBlock *B) const;
+  /// The branch decisions on \p T since the begin (or failed begin) at \p Site.
+  std::vector<PathNote> witnessNotes(const Trace *T, const Stmt *Site,
+                                     Trace::Kind From = Trace::Begin) const;
+  PathKey paramKey(const ValueDecl *P) const {
+    PathKey K;
+    K.Root = P;
+    return K;
+  }
+};
+
+} // namespace clang::tidy::impersonation::detail

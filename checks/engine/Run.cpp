@@ -1,0 +1,528 @@
+// FunctionRun's driver: the worklist in reverse post-order, joins bounded by
+// MaxStatesPerPoint, exceptions (destructors, try handlers), the function's exits
+// (outcomes for its callers, leaks with their witness notes) and its report.
+#include "engine/FunctionRun.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <set>
+
+namespace clang::tidy::impersonation::detail {
+
+// clang marks a switch's default unreachable when the cases name every enumerator; a
+// value read from a request can still be anything, so follow it.
+const CFGBlock *FunctionRun::successor(const CFGBlock *From, const CFGBlock::AdjacentBlock &A) {
+  if (const CFGBlock *B = A.getReachableBlock())
+    return B;
+  return isa_and_nonnull<SwitchStmt>(From->getTerminatorStmt()) ? A.getPossiblyUnreachableBlock()
+                                                                  : nullptr;
+}
+
+const Stmt *FunctionRun::rootOf(const Stmt *S) {
+  if (auto It = SyntheticDecl.find(S); It != SyntheticDecl.end())
+    S = It->second;
+  auto It = G.Index.find(S);
+  // The CFG adds a branch condition's conversion to bool (C++) as an element of its own:
+  // it belongs to the full expression of what it converts.
+  while (It == G.Index.end() && isa<ImplicitCastExpr, ParenExpr>(S)) {
+    S = *S->child_begin();
+    It = G.Index.find(S);
+  }
+  return It != G.Index.end() ? It->second.Root : S;
+}
+
+const Stmt *FunctionRun::enclosingTry(const Stmt *S, bool &IsSeh) {
+  auto It = G.Index.find(S);
+  if (It == G.Index.end() || !It->second.Try)
+    return nullptr;
+  IsSeh = isa<SEHTryStmt>(It->second.Try);
+  return It->second.Try;
+}
+
+void FunctionRun::collectLiveObjects(const Stmt *From, const Stmt *StopTry,
+                                     llvm::SmallVectorImpl<const VarDecl *> &Vars) {
+  auto It = G.Index.find(From);
+  if (It == G.Index.end())
+    return;
+  const LiveObject *Stop = StopTry ? G.LiveAtTry.lookup(StopTry) : nullptr;
+  for (const LiveObject *L = It->second.Live; L && L != Stop; L = L->Next)
+    Vars.push_back(L->Var);
+}
+
+void FunctionRun::runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States) {
+  llvm::SmallVector<const VarDecl *, 4> Vars;
+  collectLiveObjects(From, Stop, Vars);
+  for (const VarDecl *VD : Vars) {
+    const CXXDestructorDecl *D = VD->getType()->getAsCXXRecordDecl()->getDestructor();
+    const FunctionDecl *Def = A.definitionOf(D);
+    if (!Def || !A.isRelevant(Def))
+      continue;
+    PathKey This;
+    This.Root = VD;
+    std::vector<State> Next;
+    for (State &S : States)
+      applySummary(nullptr, Def, &This, std::move(S), Next);
+    States = std::move(Next);
+  }
+}
+
+// An exception leaves \p At: run the destructors of the objects it destroys, then enter
+// the handlers of the enclosing try, or leave the function.
+void FunctionRun::raise(const Stmt *At, std::vector<State> States) {
+  bool IsSeh = false;
+  const Stmt *Try = enclosingTry(At, IsSeh);
+  runDestructors(At, Try, States);
+  if (Try) {
+    if (const CFGBlock *D = DispatchOf.lookup(Try)) {
+      for (State &S : States)
+        join(D, std::move(S));
+      return;
+    }
+  }
+  for (const State &S : States)
+    exitWith(S, At->getBeginLoc(), ExitKind::Throw);
+}
+
+void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
+  Outcome O;
+  O.Id = S.Id;
+  O.InCom = S.InCom;
+  O.ComSaved = S.ComSaved;
+  O.Failed = S.FailedBegin != nullptr;
+  for (const auto &[Key, V] : S.Facts) {
+    const PathKey &PK = A.Keys.key(Key);
+    if (!PK.Root || isa<ParmVarDecl>(PK.Root) || A.TrackedGlobals.count(PK.Root))
+      O.Facts.push_back({Key, V});
+  }
+  if (K == ExitKind::Throw) {
+    if (llvm::find(Out.Throws, O) == Out.Throws.end())
+      Out.Throws.push_back(O);
+  } else {
+    for (const auto &[Stm, V] : S.Temps)
+      if (!(reinterpret_cast<uintptr_t>(Stm) & 1) && isa<ReturnStmt>(Stm))
+        O.Ret = V;
+    if (llvm::find(Out.Outcomes, O) == Out.Outcomes.end())
+      Out.Outcomes.push_back(O);
+  }
+  if (!S.Id.impersonating() || !S.Id.Own)
+    return;
+  auto [It, New] = Leaks.try_emplace(S.Id.Site);
+  LeakInfo &LI = It->second;
+  if (New) {
+    LeakOrder.push_back(S.Id.Site);
+    LI.L.BeginSite = S.Id.Site;
+    LI.L.Com = S.Id.Com;
+  }
+  bool Seen = false, First = true;
+  for (const LeakExit &E : LI.L.Exits) {
+    Seen |= E.Loc == Loc && E.Kind == K;
+    if (!A.SM.isBeforeInTranslationUnit(Loc, E.Loc))
+      First = false;
+  }
+  if (!Seen)
+    LI.L.Exits.push_back({Loc, K});
+  if (!LI.HaveWitness || First) {
+    LI.L.Witness = witnessNotes(S.Witness, S.Id.Site);
+    LI.HaveWitness = true;
+  }
+}
+
+std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site,
+                                               Trace::Kind From) const {
+  std::vector<const Trace *> Path;
+  for (; T; T = T->Prev) {
+    if (T->K == From && T->At == Site)
+      break;
+    if (T->K != Trace::Begin && T->K != Trace::Failure)
+      Path.push_back(T);
+  }
+  std::vector<PathNote> Notes;
+  std::set<std::pair<unsigned, std::string>> Seen;
+  for (auto It = Path.rbegin(); It != Path.rend(); ++It) {
+    const Trace *N = *It;
+    std::string Text;
+    switch (N->K) {
+    case Trace::True:
+      Text = "assuming the condition is true";
+      break;
+    case Trace::False:
+      Text = "assuming the condition is false";
+      break;
+    case Trace::Case:
+      Text = "taking this case";
+      break;
+    case Trace::Default:
+      Text = "taking the default case";
+      break;
+    case Trace::Begin:
+    case Trace::Failure:
+      continue;
+    }
+    SourceLocation Loc = N->At->getBeginLoc();
+    if (Seen.insert({Loc.getRawEncoding(), Text}).second)
+      Notes.push_back({Loc, Text});
+  }
+  // The decisions nearest the exit explain it best: keep the last ones.
+  constexpr size_t MaxWitnessNotes = 10;
+  if (Notes.size() > MaxWitnessNotes)
+    Notes.erase(Notes.begin(), Notes.end() - MaxWitnessNotes);
+  return Notes;
+}
+
+void FunctionRun::join(const CFGBlock *To, State &&S) {
+  StateSet &Set = In[To->getBlockID()];
+  // Facts forgotten here once stay forgotten: the set of facts only shrinks, so the
+  // analysis terminates.
+  if (Widened[To->getBlockID()]) {
+    S.Temps.clear();
+    const auto &Dropped = DroppedKeys[To->getBlockID()];
+    llvm::erase_if(S.Facts, [&](const auto &F) { return llvm::is_contained(Dropped, F.first); });
+  }
+  for (const State &T : Set)
+    if (T.sameAs(S))
+      return;
+  // Once facts are being dropped here, a state with fewer facts and the same identity
+  // covers this one (before that, facts come from the program's finite constants).
+  if (Widened[To->getBlockID()])
+  for (const State &T : Set)
+    if (T.Id == S.Id && T.InCom == S.InCom && T.sameFailure(S) && T.Temps == S.Temps &&
+        std::includes(S.Facts.begin(), S.Facts.end(), T.Facts.begin(), T.Facts.end(),
+                      [](const auto &X, const auto &Y) {
+                        return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
+                      }))
+      return;
+  Set.push_back(std::move(S));
+  if (Set.size() > A.Config.MaxStatesPerPoint) {
+    // Too many states here: forget facts, never states. The fact with the most distinct
+    // values goes first (a counter, a size), so the flags that decide a revert stay.
+    auto dedupe = [](StateSet &V) {
+      StateSet Merged;
+      for (State &T : V) {
+        bool Dup = false;
+        for (const State &M : Merged)
+          Dup |= M.sameAs(T);
+        if (!Dup)
+          Merged.push_back(std::move(T));
+      }
+      V = std::move(Merged);
+    };
+    for (State &T : Set)
+      T.Temps.clear();
+    dedupe(Set);
+    while (Set.size() > A.Config.MaxStatesPerPoint) {
+      std::optional<KeyId> Varied = mostVariedKey(Set);
+      if (!Varied)
+        break;
+      KeyId Drop = *Varied;
+      for (State &T : Set)
+        llvm::erase_if(T.Facts, [&](const auto &F) { return F.first == Drop; });
+      DroppedKeys[To->getBlockID()].push_back(Drop);
+      dedupe(Set);
+    }
+    Widened[To->getBlockID()] = true;
+    const Stmt *First = nullptr;
+    for (const CFGElement &E : *To)
+      if (auto CS = E.getAs<CFGStmt>()) {
+        First = CS->getStmt();
+        break;
+      }
+    if (First && WidenedAt.insert(First).second)
+      Out.Report.DebugNotes.push_back(
+          {First->getBeginLoc(), "more than " + std::to_string(A.Config.MaxStatesPerPoint) +
+                                     " states reach this point: facts about tracked "
+                                     "expressions are dropped here"});
+  }
+  Pending.set(Order[To->getBlockID()]);
+}
+
+void FunctionRun::propagate(const CFGBlock *To, State &&S, const Stmt *Cond,
+                            Trace::Kind K) {
+  if (Cond)
+    S.Witness = extend(S.Witness, Cond, K);
+  join(To, std::move(S));
+}
+
+const CXXCatchStmt *FunctionRun::functionTryHandlerOf(const CFGBlock *B) const {
+  const auto *Try = dyn_cast_or_null<CXXTryStmt>(FD->getBody());
+  if (!Try || !isa<CXXConstructorDecl, CXXDestructorDecl>(FD))
+    return nullptr;
+  // Where the block is: its last statement, or the handler it opens when it has none.
+  SourceLocation At;
+  for (auto It = B->rbegin(); It != B->rend() && At.isInvalid(); ++It)
+    if (auto CS = It->getAs<CFGStmt>())
+      At = CS->getStmt()->getBeginLoc();
+  if (At.isInvalid())
+    if (const auto *Label = dyn_cast_or_null<CXXCatchStmt>(B->getLabel()))
+      At = Label->getBeginLoc();
+  if (At.isInvalid())
+    return nullptr;
+  for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+    const CXXCatchStmt *H = Try->getHandler(I);
+    SourceRange R = H->getSourceRange();
+    if (!A.SM.isBeforeInTranslationUnit(At, R.getBegin()) &&
+        !A.SM.isBeforeInTranslationUnit(R.getEnd(), At))
+      return H;
+  }
+  return nullptr;
+}
+
+void FunctionRun::run() {
+  IsCXX = A.Ctx.getLangOpts().CPlusPlus;
+  A.RunFunctions.insert(FD);
+  Out.Report.Function = FD;
+  // A function declared to begin (annotation or option) leaves impersonation to its
+  // callers on purpose, like one marked impersonation::transfers.
+  const ApiEntry *Declared = A.Apis.lookupDecl(FD);
+  Out.Transfers = ApiModel::annotation(FD, "transfers").has_value() ||
+                  (Declared && Declared->Role == ApiRole::Begin);
+  Out.Report.Transfers = Out.Transfers;
+  G = buildFunctionCfg(FD, A.Ctx);
+  if (!G.Graph) {
+    Out.Report.NotAnalysed = G.Failure;
+    Out.Unknown = true;
+    return;
+  }
+  A.roots(FD);
+  const CFG &Cfg = *G.Graph;
+  for (const auto &[Synth, Orig] : Cfg.synthetic_stmts())
+    SyntheticDecl[Synth] = Orig;
+
+  // Reverse post-order: the worklist visits blocks in a fixed order, which makes the
+  // witness paths deterministic.
+  unsigned N = Cfg.getNumBlockIDs();
+  In.assign(N, {});
+  Order.assign(N, ~0u);
+  ById.assign(N, nullptr);
+  Widened.assign(N, false);
+  DroppedKeys.assign(N, {});
+  for (const CFGBlock *B : Cfg)
+    ById[B->getBlockID()] = B;
+  std::vector<const CFGBlock *> Post;
+  {
+    std::vector<std::pair<const CFGBlock *, CFGBlock::const_succ_iterator>> Stack;
+    std::vector<bool> Seen(N);
+    const CFGBlock *Entry = &Cfg.getEntry();
+    Stack.push_back({Entry, Entry->succ_begin()});
+    Seen[Entry->getBlockID()] = true;
+    while (!Stack.empty()) {
+      auto &[B, It] = Stack.back();
+      if (It == B->succ_end()) {
+        Post.push_back(B);
+        Stack.pop_back();
+        continue;
+      }
+      const CFGBlock *S = successor(B, *It);
+      ++It;
+      if (S && !Seen[S->getBlockID()]) {
+        Seen[S->getBlockID()] = true;
+        Stack.push_back({S, S->succ_begin()});
+      }
+    }
+    unsigned Idx = 0;
+    for (auto It = Post.rbegin(); It != Post.rend(); ++It)
+      Order[(*It)->getBlockID()] = Idx++;
+    // Blocks clang leaves without predecessors (handlers) come last.
+    for (const CFGBlock *B : Cfg)
+      if (Order[B->getBlockID()] == ~0u)
+        Order[B->getBlockID()] = Idx++;
+    Pending.resize(Idx);
+    BlockAtOrder.assign(Idx, 0);
+    for (unsigned Id = 0; Id < N; ++Id)
+      if (Order[Id] != ~0u)
+        BlockAtOrder[Order[Id]] = Id;
+  }
+  for (const CFGBlock *B : Cfg)
+    if (const Stmt *T = B->getTerminatorStmt(); T && isa<CXXTryStmt, SEHTryStmt>(T))
+      DispatchOf[T] = B;
+
+  State Init;
+  Init.Facts = EntryFacts;
+  join(&Cfg.getEntry(), std::move(Init));
+
+  const CFGBlock *ExitBlock = &Cfg.getExit();
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
+  SourceLocation EndLoc = Body ? Body->getRBracLoc() : FD->getEndLoc();
+
+  unsigned Steps = 0;
+  for (int Next = Pending.find_first(); Next != -1; Next = Pending.find_first()) {
+    Pending.reset(Next);
+    unsigned Id = BlockAtOrder[Next];
+    const CFGBlock *B = ById[Id];
+    if (!B)
+      continue;
+    if (++Steps > 200000) {
+      Out.Report.NotAnalysed = "the analysis exceeded its step budget";
+      Out.Unknown = true;
+      return;
+    }
+    std::vector<State> &States = BlockStates;
+    States.assign(In[Id].begin(), In[Id].end());
+    for (const CFGElement &E : *B) {
+      transferElement(E, States);
+      if (States.empty())
+        break;
+      // clang ends a throw's block with an edge to the exit or the try dispatch, without
+      // the destructors: leave through raise() instead.
+      if (auto CS = E.getAs<CFGStmt>(); CS && isa<CXXThrowExpr>(CS->getStmt())) {
+        raise(CS->getStmt(), std::move(States));
+        States.clear();
+        break;
+      }
+    }
+    if (States.empty())
+      continue;
+
+    const Stmt *Term = B->getTerminatorStmt();
+    // Exits: where does this block leave the function from?
+    auto exitLoc = [&](ExitKind &K) {
+      for (auto It = B->rbegin(); It != B->rend(); ++It)
+        if (auto CS = It->getAs<CFGStmt>())
+          if (isa<ReturnStmt>(CS->getStmt())) {
+            K = ExitKind::Return;
+            return CS->getStmt()->getBeginLoc();
+          }
+      // The end of a handler of a constructor's or destructor's function-try-block
+      // rethrows: the function leaves by an exception there.
+      if (const CXXCatchStmt *Handler = functionTryHandlerOf(B)) {
+        K = ExitKind::Throw;
+        return Handler->getHandlerBlock()->getEndLoc();
+      }
+      K = ExitKind::FallOff;
+      return EndLoc;
+    };
+
+    const Stmt *Cond = B->getTerminatorCondition(false);
+    bool Binary = B->succ_size() == 2 && Cond && Term &&
+                  !isa<SwitchStmt, CXXTryStmt, SEHTryStmt>(Term);
+    bool ExprTerm = Term && isa<Expr>(Term);
+    // What a two-way branch's condition is does not depend on the state: decide it once
+    // per block, not for every state on every edge.
+    const auto *CondE = Binary ? cast<Expr>(Cond) : nullptr;
+    // Which way an operator went matters only if its operands can say anything.
+    bool RecordChoice = Binary && isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
+                        conditionMatters(cast<Expr>(Term));
+    std::optional<int64_t> Constant = Binary ? constant(CondE) : std::nullopt;
+    bool Refines = Binary && !Constant && conditionMatters(CondE);
+    // Loops and conditions on the witness path; the `&&`/`||` operands as well.
+    // A constant condition (`while (0)` in a macro) is no decision.
+    // A `?:`, `&&` or `||` inside a system header's macro (HRESULT_FROM_WIN32) is
+    // not the user's decision.
+    bool IsDecision =
+        Binary && !Constant && !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc()));
+    unsigned SuccIdx = 0;
+    for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++SuccIdx) {
+      const CFGBlock *S = successor(B, *SI);
+      if (!S)
+        continue;
+      // The last edge takes the block's states themselves: nothing reads them after it.
+      bool LastEdge = std::next(SI) == B->succ_end();
+      for (State &St : States) {
+        State Next = LastEdge ? std::move(St) : St;
+        const Stmt *NoteAt = nullptr;
+        Trace::Kind K = Trace::True;
+        if (Binary) {
+          bool Taken = SuccIdx == 0;
+          if (RecordChoice)
+            Next.setTemp(choiceKey(Term), AbsVal::exact(Taken ? 1 : 0));
+          if (Constant) {
+            if ((*Constant != 0) != Taken)
+              continue;
+          } else if (Refines && !assume(Next, CondE, Taken)) {
+            continue;
+          }
+          if (IsDecision)
+            NoteAt = CondE;
+          K = Taken ? Trace::True : Trace::False;
+        } else if (const auto *Sw = dyn_cast_or_null<SwitchStmt>(Term)) {
+          const Expr *SwCond = Sw->getCond();
+          const Stmt *Label = S->getLabel();
+          if (const auto *Case = dyn_cast_or_null<CaseStmt>(Label)) {
+            auto V = constant(Case->getLHS());
+            if (V && !Case->getRHS() && !learn(Next, SwCond, BO_EQ, *V, true))
+              continue;
+            NoteAt = Case;
+            K = Trace::Case;
+          } else {
+            // default, or no case matched: none of the case values.
+            bool Feasible = true;
+            for (const SwitchCase *C = Sw->getSwitchCaseList(); C; C = C->getNextSwitchCase())
+              if (const auto *Case = dyn_cast<CaseStmt>(C))
+                if (auto V = constant(Case->getLHS()); V && !Case->getRHS())
+                  Feasible = Feasible && learn(Next, SwCond, BO_EQ, *V, false);
+            if (!Feasible)
+              continue;
+            NoteAt = Label ? Label : static_cast<const Stmt *>(Sw);
+            K = Trace::Default;
+          }
+        }
+        if (Term && !ExprTerm) {
+          Next.Temps.clear();
+          Next.TempRoot = nullptr;
+        }
+        // No handler took the exception: like exceptions from calls outside a try, it
+        // is not followed out of the function (only explicit throws are).
+        if (S == ExitBlock && Term && isa<CXXTryStmt, SEHTryStmt>(Term))
+          continue;
+        if (S == ExitBlock) {
+          ExitKind EK;
+          SourceLocation Loc = exitLoc(EK);
+          if (NoteAt)
+            Next.Witness = extend(Next.Witness, NoteAt, K);
+          exitWith(Next, Loc, EK);
+          continue;
+        }
+        propagate(S, std::move(Next), NoteAt, K);
+      }
+    }
+  }
+  finish();
+}
+
+// A summary is bounded like a program point: beyond the bound, the most varied fact is
+// forgotten first (a dispatcher's `req->op == N` for each of its cases), never an exit.
+static void boundOutcomes(std::vector<Outcome> &Outcomes, unsigned Bound) {
+  while (Outcomes.size() > Bound) {
+    std::optional<KeyId> Varied = mostVariedKey(Outcomes);
+    if (!Varied)
+      return;
+    KeyId Drop = *Varied;
+    std::vector<Outcome> Kept;
+    for (Outcome &O : Outcomes) {
+      llvm::erase_if(O.Facts, [&](const auto &F) { return F.first == Drop; });
+      if (llvm::find(Kept, O) == Kept.end())
+        Kept.push_back(std::move(O));
+    }
+    Outcomes = std::move(Kept);
+  }
+}
+
+void FunctionRun::finish() {
+  boundOutcomes(Out.Outcomes, A.Config.MaxStatesPerPoint);
+  boundOutcomes(Out.Throws, A.Config.MaxStatesPerPoint);
+  bool HasEnd = A.Info[FD].ContainsEnd;
+  // A begin-wrapper: nothing but neutral calls while its own impersonation is in force,
+  // and no end anywhere in it. Its callers are checked instead.
+  bool Wrapper = !Leaks.empty() && !HasEnd;
+  for (const Stmt *Site : LeakOrder)
+    Wrapper = Wrapper && !ActedSites.count(Site);
+  Out.BeginWrapper = Wrapper;
+  Out.Report.IsBeginWrapper = Wrapper;
+  Out.Report.IsThreadStartRoutine = A.ThreadStarts.count(FD->getCanonicalDecl()) > 0;
+  if (Wrapper)
+    Out.Report.DebugNotes.push_back(
+        {FD->getLocation(), "'" + FD->getNameAsString() +
+                                "' is a begin-wrapper: its callers are checked for the revert"});
+  for (const Stmt *Site : LeakOrder) {
+    Leak L = Leaks[Site].L;
+    L.BeginName = beginSiteName(Site);
+    L.ViaWrapper = !A.api(cast<Expr>(Site));
+    llvm::sort(L.Exits, [&](const LeakExit &X, const LeakExit &Y) {
+      return A.SM.isBeforeInTranslationUnit(X.Loc, Y.Loc);
+    });
+    Out.Report.Leaks.push_back(std::move(L));
+  }
+}
+
+} // namespace clang::tidy::impersonation::detail
