@@ -23,6 +23,9 @@
 #include <vector>
 
 namespace clang::tidy::impersonation {
+namespace detail {
+class FactLiveness;
+}
 
 class TranslationUnitAnalysis::Impl {
 public:
@@ -51,6 +54,7 @@ public:
     llvm::SmallPtrSet<const ParmVarDecl *, 4> TestedParams; // read as values in conditions
     std::unique_ptr<llvm::SmallPtrSet<const FieldDecl *, 16>> FieldsWithCallees;
     std::vector<const FunctionDecl *> Callees;            // relevant functions it calls
+    std::shared_ptr<detail::FactLiveness> Liveness;       // built at its first run
   };
   // References into it are held across calls that add entries: a node-based map keeps
   // them valid.
@@ -153,6 +157,13 @@ public:
     bool AllFixed = true;
   };
   Operations operationsOf(const FunctionDecl *FD);
+  /// Whether \p Call is a protected operation or a call of a function that performs one.
+  bool performsOperation(const Expr *Call) {
+    if (Apis.operation(Call))
+      return true;
+    const FunctionDecl *Def = definitionOf(calleeOf(Call));
+    return Def && operationsOf(Def).Any;
+  }
   llvm::DenseMap<const FunctionDecl *, Operations> OperationsCache;
   /// Whether every object-naming argument of \p Call is one of the service's fixed
   /// objects: a literal, a constant, a global.

@@ -74,7 +74,7 @@ std::optional<int64_t> FunctionRun::computeConstant(const Expr *E) const {
   Expr::EvalResult R;
   if (E->getType()->isIntegralOrEnumerationType() || E->getType()->isBooleanType()) {
     if (E->EvaluateAsInt(R, A.Ctx) && R.Val.isInt())
-      return R.Val.getInt().getSExtValue();
+      return R.Val.getInt().getExtValue(); // in its type: (DWORD)-1 is 0xFFFFFFFF
   } else if (E->getType()->isPointerType()) {
     // (HANDLE)-2, (HANDLE)-1: pseudo-handles are integer constants cast to pointers.
     if (const auto *CE = dyn_cast<CastExpr>(E); CE && CE->getCastKind() == CK_IntegralToPointer)
@@ -146,6 +146,8 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
     AbsVal V = eval(CE->getSubExpr(), S);
     if (CE->getCastKind() == CK_IntegralToBoolean || CE->getCastKind() == CK_PointerToBoolean)
       return V.Token ? V : AbsVal::boolean(V.truth());
+    if (CE->getCastKind() == CK_IntegralCast && !V.Token)
+      return inType(V, CE->getType());
     return V;
   }
   if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
@@ -203,6 +205,26 @@ AbsVal FunctionRun::eval(const Expr *E, const State &S) const {
         return AbsVal::boolean(compareWithConstant(eval(Cmp->Operand, S), Cmp->Op, Cmp->Value));
       return AbsVal::boolean(Tri::Unknown);
     }
+    case BO_Or:
+    case BO_And:
+    case BO_Add:
+    case BO_Sub: {
+      // What error codes are built of: `(x & 0xFFFF) | 0x80070000` is negative as an
+      // HRESULT, whatever x was.
+      QualType T = BO->getType();
+      if (!T->isIntegerType())
+        return AbsVal::top();
+      const Expr *Other = BO->getLHS();
+      auto C = constant(BO->getRHS());
+      if (!C && BO->getOpcode() != BO_Sub) {
+        C = constant(BO->getLHS());
+        Other = BO->getRHS();
+      }
+      if (!C)
+        return AbsVal::top();
+      return arithmeticWithConstant(eval(Other, S), BO->getOpcode(), *C,
+                                    A.Ctx.getIntWidth(T), T->isSignedIntegerOrEnumerationType());
+    }
     default:
       return AbsVal::top();
     }
@@ -229,11 +251,31 @@ FunctionRun::asComparisonWithConstant(const BinaryOperator *BO, const State &S) 
   if (auto C = constant(BO->getLHS()))
     return Comparison{BO->getRHS(), Reversed, *C};
   // A side whose value this path knows exactly (a flag set to 1) counts as a constant.
-  if (AbsVal R = eval(BO->getRHS(), S); R.HasExact)
-    return Comparison{BO->getLHS(), Op, R.Exact};
-  if (AbsVal L = eval(BO->getLHS(), S); L.HasExact)
-    return Comparison{BO->getRHS(), Reversed, L.Exact};
+  if (AbsVal R = eval(BO->getRHS(), S); R.isExact())
+    return Comparison{BO->getLHS(), Op, R.exactValue()};
+  if (AbsVal L = eval(BO->getLHS(), S); L.isExact())
+    return Comparison{BO->getRHS(), Reversed, L.exactValue()};
   return std::nullopt;
+}
+
+AbsVal FunctionRun::inType(const AbsVal &V, QualType T) const {
+  if (T->isBooleanType())
+    return AbsVal::boolean(V.truth());
+  if (!T->isIntegralOrEnumerationType())
+    return V;
+  return V.convertedTo(A.Ctx.getIntWidth(T), T->isSignedIntegerOrEnumerationType());
+}
+
+bool FunctionRun::keepsValues(QualType From, QualType To) const {
+  if (!From->isIntegralOrEnumerationType() || !To->isIntegralOrEnumerationType())
+    return true;
+  if (To->isBooleanType())
+    return From->isBooleanType();
+  unsigned FW = A.Ctx.getIntWidth(From), TW = A.Ctx.getIntWidth(To);
+  bool FS = From->isSignedIntegerOrEnumerationType(), TS = To->isSignedIntegerOrEnumerationType();
+  if (From->isBooleanType())
+    return true;
+  return FS == TS ? TW >= FW : (!FS && TS && TW > FW);
 }
 
 bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const {
@@ -241,8 +283,13 @@ bool FunctionRun::learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Ou
   if (const auto *FE = dyn_cast<FullExpr>(E))
     return learn(S, FE->getSubExpr(), Op, C, Outcome);
   if (const auto *CE = dyn_cast<CastExpr>(E);
-      CE && CE->getCastKind() != CK_IntegralToBoolean && CE->getCastKind() != CK_PointerToBoolean)
-    return learn(S, CE->getSubExpr(), Op, C, Outcome);
+      CE && CE->getCastKind() != CK_IntegralToBoolean && CE->getCastKind() != CK_PointerToBoolean) {
+    // What holds of the converted value holds of the operand when the conversion keeps
+    // every value; otherwise the test only says whether this path is possible.
+    if (CE->getCastKind() != CK_IntegralCast || keepsValues(CE->getSubExpr()->getType(), CE->getType()))
+      return learn(S, CE->getSubExpr(), Op, C, Outcome);
+    return assumeComparison(eval(E, S), Op, C, Outcome).has_value();
+  }
   AbsVal V = eval(E, S);
   std::optional<AbsVal> N = assumeComparison(V, Op, C, Outcome);
   if (!N)

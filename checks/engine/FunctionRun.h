@@ -12,6 +12,8 @@
 
 namespace clang::tidy::impersonation::detail {
 
+class FactLiveness;
+
 class FunctionRun {
 public:
   using Impl = TranslationUnitAnalysis::Impl;
@@ -49,6 +51,8 @@ private:
   std::vector<const CFGBlock *> ById;
   std::vector<bool> Widened;
   std::vector<llvm::SmallVector<KeyId, 4>> DroppedKeys; // per block, once widened
+  const FactLiveness *Live = nullptr;
+  KeyId factToDrop(const StateSet &Set, unsigned BlockId) const;
 
   struct LeakInfo {
     Leak L;
@@ -78,6 +82,10 @@ private:
   Tri truth(const Expr *E, const State &S) const { return eval(E, S).truth(); }
   bool assume(State &S, const Expr *E, bool Outcome) const;
   bool learn(State &S, const Expr *E, unsigned Op, int64_t C, bool Outcome) const;
+  /// \p V converted to the integer type \p T as C converts it.
+  AbsVal inType(const AbsVal &V, QualType T) const;
+  /// Whether converting from \p From to \p To keeps every value.
+  bool keepsValues(QualType From, QualType To) const;
   /// `x op c` with c a constant or a value this path knows exactly, x on the left.
   struct Comparison {
     const Expr *Operand;
@@ -101,6 +109,7 @@ private:
   void applySummary(const Expr *Call, const FunctionDecl *Callee, const PathKey *This,
                     State &&St, std::vector<State> &Out);
   void opaqueCall(const Expr *Call, State &St) const;
+  std::optional<AbsVal> modelledResult(const CallExpr *C, const State &St) const;
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
   bool isCurrentThread(const Expr *E, const State &St) const;

@@ -207,6 +207,13 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
     llvm::SmallVector<const ValueDecl *, 16> Guards;
     unsigned OutcomeGuards = 0; // enclosing conditions that test a begin or end call
 
+    // Calls whose result the engine computes from their arguments.
+    static bool valueModelled(const Expr *E) {
+      const auto *C = dyn_cast<CallExpr>(E);
+      const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
+      return F && F->getIdentifier() &&
+             (F->getName() == "HRESULT_FROM_WIN32" || F->getName() == "HRESULT_FROM_NT");
+    }
     bool interestingCall(const Expr *E) {
       if (const ApiEntry *Api = A.api(E))
         return Api->Role == ApiRole::Begin || Api->Role == ApiRole::End ||
@@ -229,6 +236,9 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         return false;
       }
       bool Interesting = isa<CallExpr, CXXConstructExpr>(S) && interestingCall(cast<Expr>(S));
+      // What an opaque call is given cannot make its result known: not a root.
+      if (isa<CallExpr, CXXConstructExpr>(S) && !Interesting && !valueModelled(cast<Expr>(S)))
+        return false;
       if (const auto *ME = dyn_cast<MemberExpr>(S)) {
         // The base is read through, not tested as a value.
         bool Through = isa<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
@@ -324,6 +334,9 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       }
       if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
         const auto *E = cast<Expr>(S);
+        // Which identity a protected operation runs with depends on its guards.
+        if (!interestingCall(E) && A.performsOperation(E))
+          Direct.insert(Guards.begin(), Guards.end());
         if (interestingCall(E)) {
           Direct.insert(Guards.begin(), Guards.end());
           // Whatever the call can see may decide what it does.

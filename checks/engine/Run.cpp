@@ -3,6 +3,8 @@
 // (outcomes for its callers, leaks with their witness notes) and its report.
 #include "engine/FunctionRun.h"
 
+#include "engine/FactLiveness.h"
+
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
@@ -171,8 +173,55 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
   return Notes;
 }
 
+// How a message names a tracked expression: `ctx->imp`, `req.flags & 0x4`, `this->m_token`.
+static std::string describe(const PathKey &K) {
+  std::string Out = K.Root ? K.Root->getNameAsString() : "this";
+  bool Deref = !K.Root; // `this` is a pointer
+  for (const FieldDecl *F : K.Steps) {
+    if (!F) {
+      if (Deref)
+        Out = "*" + Out;
+      Deref = true;
+      continue;
+    }
+    Out += (Deref ? "->" : ".") + F->getNameAsString();
+    Deref = false;
+  }
+  if (Deref && K.Root)
+    Out = "*" + Out;
+  if (K.Mask) {
+    char Buf[24];
+    snprintf(Buf, sizeof Buf, " & 0x%llx", static_cast<unsigned long long>(K.Mask));
+    Out += Buf;
+  }
+  return Out;
+}
+
+KeyId FunctionRun::factToDrop(const StateSet &Set, unsigned BlockId) const {
+  // The fact read furthest from here goes first; among those, the most varied (a
+  // counter, a size), so the flags the next revert depends on stay.
+  std::map<KeyId, std::vector<AbsVal>> Values;
+  for (const State &T : Set)
+    for (const auto &[K, V] : T.Facts)
+      if (llvm::find(Values[K], V) == Values[K].end())
+        Values[K].push_back(V);
+  KeyId Best = Values.begin()->first;
+  auto rank = [&](KeyId K) {
+    return std::make_pair(Live ? Live->distance(BlockId, K) : 0u, Values[K].size());
+  };
+  for (const auto &Entry : Values)
+    if (rank(Entry.first) > rank(Best))
+      Best = Entry.first;
+  return Best;
+}
+
 void FunctionRun::join(const CFGBlock *To, State &&S) {
   StateSet &Set = In[To->getBlockID()];
+  // Facts nothing reads from here on are forgotten, so that states differing only in
+  // them merge.
+  if (Live)
+    llvm::erase_if(S.Facts,
+                   [&](const auto &F) { return !Live->needed(To->getBlockID(), F.first); });
   // Facts forgotten here once stay forgotten: the set of facts only shrinks, so the
   // analysis terminates.
   if (Widened[To->getBlockID()]) {
@@ -195,8 +244,7 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
       return;
   Set.push_back(std::move(S));
   if (Set.size() > A.Config.MaxStatesPerPoint) {
-    // Too many states here: forget facts, never states. The fact with the most distinct
-    // values goes first (a counter, a size), so the flags that decide a revert stay.
+    // Too many states here: forget facts, never states.
     auto dedupe = [](StateSet &V) {
       StateSet Merged;
       for (State &T : V) {
@@ -211,11 +259,10 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
     for (State &T : Set)
       T.Temps.clear();
     dedupe(Set);
-    while (Set.size() > A.Config.MaxStatesPerPoint) {
-      std::optional<KeyId> Varied = mostVariedKey(Set);
-      if (!Varied)
-        break;
-      KeyId Drop = *Varied;
+    size_t DroppedBefore = DroppedKeys[To->getBlockID()].size();
+    while (Set.size() > A.Config.MaxStatesPerPoint &&
+           llvm::any_of(Set, [](const State &T) { return !T.Facts.empty(); })) {
+      KeyId Drop = factToDrop(Set, To->getBlockID());
       for (State &T : Set)
         llvm::erase_if(T.Facts, [&](const auto &F) { return F.first == Drop; });
       DroppedKeys[To->getBlockID()].push_back(Drop);
@@ -228,11 +275,19 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
         First = CS->getStmt();
         break;
       }
-    if (First && WidenedAt.insert(First).second)
+    const auto &Dropped = DroppedKeys[To->getBlockID()];
+    if (First && Dropped.size() > DroppedBefore) {
+      std::string Names;
+      for (size_t I = DroppedBefore; I < Dropped.size(); ++I)
+        Names += std::string(I == DroppedBefore ? "" : I + 1 == Dropped.size() ? " and " : ", ") +
+                 "'" + describe(A.Keys.key(Dropped[I])) + "'";
+      // Where the user can see it: a point that starts in a system macro (S_OK) is
+      // shown where the macro is used.
       Out.Report.DebugNotes.push_back(
-          {First->getBeginLoc(), "more than " + std::to_string(A.Config.MaxStatesPerPoint) +
-                                     " states reach this point: facts about tracked "
-                                     "expressions are dropped here"});
+          {A.SM.getFileLoc(First->getBeginLoc()),
+           "more than " + std::to_string(A.Config.MaxStatesPerPoint) +
+               " states reach this point: the facts about " + Names + " are dropped here"});
+    }
   }
   Pending.set(Order[To->getBlockID()]);
 }
@@ -336,6 +391,12 @@ void FunctionRun::run() {
   for (const CFGBlock *B : Cfg)
     if (const Stmt *T = B->getTerminatorStmt(); T && isa<CXXTryStmt, SEHTryStmt>(T))
       DispatchOf[T] = B;
+  // Which facts are still read where: computed once per function (its graph is built
+  // the same way for every calling context).
+  auto &FI = A.Info[FD];
+  if (!FI.Liveness)
+    FI.Liveness = FactLiveness::compute(A, FD, Cfg, Order);
+  Live = FI.Liveness.get();
 
   State Init;
   Init.Facts = EntryFacts;

@@ -13,12 +13,12 @@ namespace clang::tidy::impersonation::detail {
 
 bool FunctionRun::isCurrentThread(const Expr *E, const State &St) const {
   AbsVal V = eval(E, St);
-  return V.HasExact && V.Exact == -2;
+  return V.isExactly(-2);
 }
 
 bool FunctionRun::isCurrentProcess(const Expr *E, const State &St) const {
   AbsVal V = eval(E, St);
-  return V.HasExact && V.Exact == -1;
+  return V.isExactly(-1);
 }
 
 void FunctionRun::noteActed(const State &St, const Expr *Call) {
@@ -343,6 +343,26 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
   }
 }
 
+// What a few library functions return, as far as it matters to the failure paths:
+// GetLastError() after a failed begin is an error code (not 0), and HRESULT_FROM_WIN32
+// of an error code is a failure.
+std::optional<AbsVal> FunctionRun::modelledResult(const CallExpr *C, const State &St) const {
+  const FunctionDecl *F = C->getDirectCallee();
+  if (!F || !F->getIdentifier())
+    return std::nullopt;
+  llvm::StringRef N = F->getName();
+  if (N == "GetLastError" && C->getNumArgs() == 0 && St.FailedBegin && !St.Id.impersonating())
+    return AbsVal::range(1, 0xFFFF);
+  if ((N == "HRESULT_FROM_WIN32" || N == "HRESULT_FROM_NT") && C->getNumArgs() == 1) {
+    AbsVal V = eval(C->getArg(0), St);
+    if (V.isExactly(0) && N == "HRESULT_FROM_WIN32")
+      return AbsVal::exact(0);
+    if (V.Lo > 0 || (N == "HRESULT_FROM_NT" && V.Hi < 0))
+      return AbsVal::range(std::numeric_limits<int32_t>::min(), -1);
+  }
+  return std::nullopt;
+}
+
 void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> &OutStates,
                                const PathKey *This) {
   const auto *CE = dyn_cast<CallExpr>(Call);
@@ -352,6 +372,9 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
   auto arg = [&](int I) -> const Expr * {
     return CE && I >= 0 && unsigned(I) < CE->getNumArgs() ? CE->getArg(I) : nullptr;
   };
+  if (CE)
+    if (auto V = modelledResult(CE, St))
+      St.setTemp(CE, *V);
   if (Api) {
     switch (Api->Role) {
     case ApiRole::Begin:
@@ -386,7 +409,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
           V = eval(UO->getSubExpr(), St);
         else
           V = eval(Tok, St);
-        if (V.HasExact && V.Exact == 0) {
+        if (V.isExactly(0)) {
           // A null token ends impersonation where the call sets a thread's token; other
           // begins fail on it.
           if (Api->ThreadArg < 0) {
@@ -641,9 +664,11 @@ void FunctionRun::transferElement(const CFGElement &E, std::vector<State> &State
   if (auto CS = E.getAs<CFGStmt>()) {
     const Stmt *S = CS->getStmt();
     // A new full expression forgets the call results and choices of the previous one.
-    const Stmt *Root = rootOf(S);
+    // Operands the index does not know (a cast, a literal) belong to the expression
+    // being evaluated: they keep its results, as in the arms of a `?:`.
+    const Stmt *Root = G.Index.count(S) || SyntheticDecl.count(S) ? rootOf(S) : nullptr;
     for (State &St : States)
-      if (St.TempRoot != Root) {
+      if (Root && St.TempRoot != Root) {
         St.Temps.clear();
         St.TempRoot = Root;
       }

@@ -1,11 +1,13 @@
-// The values the flow engine knows about tracked expressions: a set of signs, optionally
-// one exact value, and, for a token handle, whose identity the token was captured under.
+// The values the flow engine knows about tracked expressions: an interval with a few
+// excluded constants, and, for a token handle, whose identity the token was captured under.
 // Comparisons with constants are in Values.cpp.
 #pragma once
 
 #include "ApiModel.h"
 #include "clang/AST/Stmt.h"
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <tuple>
 #include <vector>
@@ -56,48 +58,62 @@ private:
   std::vector<Identity> Ids;
 };
 
+/// A value: an interval [Lo, Hi] with up to two constants inside it that the value is
+/// known not to be (`h != INVALID_HANDLE_VALUE && h != NULL`), what guards in service code
+/// say. Handles and other pointers are their integer values ((HANDLE)-1 is -1).
 struct AbsVal {
-  uint8_t Signs = AnySign;
-  bool HasExact = false;
+  static constexpr int64_t Min = std::numeric_limits<int64_t>::min();
+  static constexpr int64_t Max = std::numeric_limits<int64_t>::max();
+  static constexpr unsigned MaxExcluded = 2;
+
+  int64_t Lo = Min, Hi = Max;
+  std::array<int64_t, MaxExcluded> Excluded{}; // sorted, strictly inside (Lo, Hi)
+  uint8_t NumExcluded = 0;
   uint16_t Token = 0; // a token captured from the thread: IdentityTable index, 0 if none
   bool Failed = false; // the result of a begin that failed: testing it notices the failure
-  int64_t Exact = 0;
 
   static AbsVal top() { return {}; }
-  static AbsVal exact(int64_t V) {
+  static AbsVal exact(int64_t V) { return range(V, V); }
+  static AbsVal range(int64_t L, int64_t H) {
     AbsVal A;
-    A.HasExact = true;
-    A.Exact = V;
-    A.Signs = V < 0 ? Neg : V == 0 ? Zero : Pos;
+    A.Lo = L;
+    A.Hi = H;
     return A;
   }
-  static AbsVal signs(uint8_t S) {
-    AbsVal A;
-    A.Signs = S;
-    if (S == Zero) {
-      A.HasExact = true;
-      A.Exact = 0;
-    }
-    return A;
-  }
+  /// The values of the given signs (SignBit flags).
+  static AbsVal signs(uint8_t S);
   static AbsVal boolean(Tri T) {
-    return T == Tri::True ? exact(1) : T == Tri::False ? exact(0) : signs(Zero | Pos);
+    return T == Tri::True ? exact(1) : T == Tri::False ? exact(0) : range(0, 1);
   }
-  bool isTop() const { return Signs == AnySign && !HasExact && !Token; }
+  bool isExact() const { return Lo == Hi; }
+  int64_t exactValue() const { return Lo; }
+  bool isExactly(int64_t V) const { return Lo == V && Hi == V; }
+  bool isTop() const { return Lo == Min && Hi == Max && !NumExcluded && !Token; }
+  bool excludes(int64_t V) const {
+    for (unsigned I = 0; I < NumExcluded; ++I)
+      if (Excluded[I] == V)
+        return true;
+    return false;
+  }
+  bool contains(int64_t V) const { return Lo <= V && V <= Hi && !excludes(V); }
   Tri truth() const {
-    if (Signs == Zero)
+    if (isExactly(0))
       return Tri::False;
-    if (!(Signs & Zero))
-      return Tri::True;
-    return Tri::Unknown;
+    return contains(0) ? Tri::Unknown : Tri::True;
   }
+  /// This value without \p V; the range shrinks when \p V is one of its ends. Beyond
+  /// MaxExcluded constants the value keeps the ones it has (it may then be \p V).
+  AbsVal without(int64_t V) const;
+  /// The value converted to an integer type of \p Width bits: wraps around as C does.
+  AbsVal convertedTo(unsigned Width, bool Signed) const;
+
   bool operator==(const AbsVal &O) const {
-    return std::tie(Signs, HasExact, Exact, Token, Failed) ==
-           std::tie(O.Signs, O.HasExact, O.Exact, O.Token, O.Failed);
+    return std::tie(Lo, Hi, NumExcluded, Excluded, Token, Failed) ==
+           std::tie(O.Lo, O.Hi, O.NumExcluded, O.Excluded, O.Token, O.Failed);
   }
   bool operator<(const AbsVal &O) const {
-    return std::tie(Signs, HasExact, Exact, Token, Failed) <
-           std::tie(O.Signs, O.HasExact, O.Exact, O.Token, O.Failed);
+    return std::tie(Lo, Hi, NumExcluded, Excluded, Token, Failed) <
+           std::tie(O.Lo, O.Hi, O.NumExcluded, O.Excluded, O.Token, O.Failed);
   }
 };
 
@@ -127,5 +143,9 @@ inline AbsVal conventionResult(Convention C, bool Success) {
 Tri compareWithConstant(const AbsVal &V, unsigned Op, int64_t C);
 /// \p V narrowed by assuming `V Op C` is \p Outcome; std::nullopt if that is impossible.
 std::optional<AbsVal> assumeComparison(const AbsVal &V, unsigned Op, int64_t C, bool Outcome);
+/// `V | C`, `V & C`, `V + C`, `V - C` for a constant \p C (Op a BinaryOperatorKind), in
+/// a type of \p Width bits; top where the result cannot be bounded.
+AbsVal arithmeticWithConstant(const AbsVal &V, unsigned Op, int64_t C, unsigned Width,
+                              bool Signed);
 
 } // namespace clang::tidy::impersonation
