@@ -121,6 +121,11 @@ ApiModel::ApiModel(llvm::StringRef BeginFunctions, llvm::StringRef EndFunctions,
 #define IMPERSONATION_PROPAGATION(Name, Effect, DestArg, First, Last)                          \
   Propagations[#Name] =                                                                        \
       PropagationEntry{#Name, std::string_view(#Effect) == "Overwrite", DestArg, First, Last};
+#define IMPERSONATION_HANDOVER(Name, FlagsArg, Flag)                                           \
+  Handovers[#Name] = HandoverEntry{#Name, FlagsArg, Flag};
+#define IMPERSONATION_ACCESS_CHECK(Name, TokenArg, VerdictArg)                                 \
+  AccessChecks[#Name] = AccessCheckEntry{#Name, TokenArg, VerdictArg};
+#define IMPERSONATION_IDENTITY_OBJECT(Name) IdentityObjects[#Name] = true;
 #include "ApiModel.def"
   for (llvm::StringRef Item : splitList(BeginFunctions)) {
     // 'Name' or 'Name:CONVENTION'; a qualified name has '::' of its own.
@@ -373,6 +378,42 @@ const ClientSourceEntry *ApiModel::clientSource(const CallExpr *Call) const {
 
 const PropagationEntry *ApiModel::propagation(const CallExpr *Call) const {
   return systemRow(Propagations, Call->getDirectCallee());
+}
+
+const HandoverEntry *ApiModel::handover(const CallExpr *Call) const {
+  return systemRow(Handovers, Call->getDirectCallee());
+}
+
+const AccessCheckEntry *ApiModel::accessCheck(const CallExpr *Call) const {
+  return systemRow(AccessChecks, Call->getDirectCallee());
+}
+
+bool ApiModel::reachesThreadIdentityObject(const CallExpr *Call, const ASTContext &Ctx) const {
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD)
+    return false;
+  if (systemRow(IdentityObjects, FD))
+    return true;
+  // A registry call on a predefined root: HKEY_CURRENT_USER is the per-process cache of
+  // the first user's hive, HKEY_CLASSES_ROOT merges it in.
+  if (Call->getNumArgs() == 0 || !FD->getIdentifier() || !systemRow(Operations, FD))
+    return false;
+  const Expr *Root = Call->getArg(0)->IgnoreParenImpCasts();
+  QualType T = Root->getType();
+  const auto *TT = T->getAs<TypedefType>();
+  if (!TT || TT->getDecl()->getName() != "HKEY")
+    return false;
+  while (const auto *CE = dyn_cast<CastExpr>(Root)) {
+    if (CE->getType()->isIntegerType())
+      break;
+    Root = CE->getSubExpr()->IgnoreParens();
+  }
+  Expr::EvalResult R;
+  if (Root->isValueDependent() || !Root->EvaluateAsInt(R, Ctx))
+    return false;
+  // The constants are (HKEY)(ULONG_PTR)(LONG)0x8000000N: compare the low 32 bits.
+  uint32_t Low = static_cast<uint32_t>(R.Val.getInt().getZExtValue());
+  return Low == 0x80000000u /* HKEY_CLASSES_ROOT */ || Low == 0x80000001u /* HKEY_CURRENT_USER */;
 }
 
 } // namespace clang::tidy::impersonation

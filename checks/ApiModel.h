@@ -77,6 +77,21 @@ struct PropagationEntry {
   int LastSource;  // -1: to the last argument
 };
 
+/// A spawn or pool call that can hand the caller's token to its work: rows
+/// IMPERSONATION_HANDOVER.
+struct HandoverEntry {
+  std::string Name;
+  int FlagsArg;
+  uint64_t Flag;
+};
+
+/// An access decision made for the client with its token: rows IMPERSONATION_ACCESS_CHECK.
+struct AccessCheckEntry {
+  std::string Name;
+  int TokenArg;
+  int VerdictArg; // -1: the return value
+};
+
 /// Parses a convention name as written in options and annotations (BOOL, RPC_STATUS,
 /// HRESULT, SECURITY_STATUS, NTSTATUS, WIN32_ERROR, VOID); std::nullopt if unknown.
 std::optional<Convention> parseConvention(llvm::StringRef Text);
@@ -115,6 +130,11 @@ public:
   const OperationEntry *operation(const Expr *CallOrConstruct) const;
   const ClientSourceEntry *clientSource(const CallExpr *Call) const;
   const PropagationEntry *propagation(const CallExpr *Call) const;
+  const HandoverEntry *handover(const CallExpr *Call) const;
+  const AccessCheckEntry *accessCheck(const CallExpr *Call) const;
+  /// Whether the object \p Call reaches is chosen by the thread's identity: the api
+  /// table's identity rows, and registry calls on HKEY_CURRENT_USER or HKEY_CLASSES_ROOT.
+  bool reachesThreadIdentityObject(const CallExpr *Call, const ASTContext &Ctx) const;
   /// The qualified name below std of a standard library declaration, without inline
   /// namespaces and template arguments ("filesystem::remove"); empty outside std.
   static std::string stdName(const NamedDecl *D);
@@ -132,6 +152,9 @@ private:
   llvm::StringMap<OperationEntry> StdOperations;
   llvm::StringMap<ClientSourceEntry> Sources;
   llvm::StringMap<PropagationEntry> Propagations;
+  llvm::StringMap<HandoverEntry> Handovers;
+  llvm::StringMap<AccessCheckEntry> AccessChecks;
+  llvm::StringMap<bool> IdentityObjects;
   mutable llvm::DenseMap<const Decl *, const OperationEntry *> OperationCache;
   /// The row of \p Table named like \p FD, if FD is a system API declaration.
   template <typename T>

@@ -57,6 +57,7 @@ FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const FunctionDecl *
       for (const Stmt *C : CS->body())
         discarded(C);
     } else if (const auto *If = dyn_cast<IfStmt>(S)) {
+      T.Conditions.push_back(If->getCond());
       discarded(If->getThen());
       discarded(If->getElse());
     } else if (const auto *SC = dyn_cast<SwitchCase>(S)) {
@@ -64,11 +65,23 @@ FunctionText readFunction(TranslationUnitAnalysis::Impl &A, const FunctionDecl *
     } else if (const auto *L = dyn_cast<LabelStmt>(S)) {
       discarded(L->getSubStmt());
     } else if (const auto *W = dyn_cast<WhileStmt>(S)) {
+      T.Conditions.push_back(W->getCond());
       discarded(W->getBody());
     } else if (const auto *F = dyn_cast<ForStmt>(S)) {
+      if (F->getCond())
+        T.Conditions.push_back(F->getCond());
       discarded(F->getBody());
     } else if (const auto *D = dyn_cast<DoStmt>(S)) {
+      T.Conditions.push_back(D->getCond());
       discarded(D->getBody());
+    } else if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
+      T.Conditions.push_back(Sw->getCond());
+    } else if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S)) {
+      T.Conditions.push_back(CO->getCond());
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp()) {
+      T.Conditions.push_back(BO->getLHS());
+      T.Conditions.push_back(BO->getRHS());
     }
     for (const Stmt *C : S->children())
       Stack.push_back(C);

@@ -48,6 +48,7 @@ struct FunctionText {
   };
   std::vector<Store> Stores;
   std::vector<const Expr *> Returns; // returned values
+  std::vector<const Expr *> Conditions; // what branches and loops test, `&&`/`||` operands
 };
 
 /// Reads \p FD's text: its calls in source order, flows, stores, returns, dropped ends.

@@ -109,6 +109,10 @@ bool TranslationUnitAnalysis::Impl::isFixedName(const Expr *E) const {
 
 bool TranslationUnitAnalysis::Impl::namesFixedObjects(const Expr *Call,
                                                       const OperationEntry &Op) const {
+  // Which hive, profile or credential these reach depends on who the thread is: never
+  // one of the service's own fixed objects, even with a literal subkey.
+  if (const auto *C = dyn_cast<CallExpr>(Call); C && Apis.reachesThreadIdentityObject(C, Ctx))
+    return false;
   llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   for (int I : {Op.NameArg, Op.NameArg2})
     if (I >= 0 && unsigned(I) < Args.size() && !isFixedName(Args[I]))
@@ -309,6 +313,13 @@ private:
               continue;
           }
         }
+        // The handover by flag: the pool runs the work with the queuing thread's token.
+        if (const auto *CE = dyn_cast<CallExpr>(C))
+          if (const HandoverEntry *H = A.Apis.handover(CE);
+              H && unsigned(H->FlagsArg) < CE->getNumArgs())
+            if (auto Flags = CE->getArg(H->FlagsArg)->getIntegerConstantExpr(A.Ctx);
+                Flags && (Flags->getZExtValue() & H->Flag))
+              continue;
         // A routine that impersonates by itself (the token handed over) is the fix, not the bug.
         if (Op->Kind != OperationKind::Process && Op->NameArg >= 0 &&
             unsigned(Op->NameArg) < callArgs(C).size())
@@ -500,6 +511,69 @@ private:
     return true;
   }
 
+  /// Whether \p Access follows, in \p FD, an access check made with the client's token
+  /// whose verdict the function tests (AccessCheck, AuthzAccessCheck, PrivilegeCheck).
+  bool brokered(const FunctionDecl *FD, const Expr *Access) {
+    const FunctionText &T = Texts[FD];
+    auto before = [&](const Stmt *X, const Stmt *Y) {
+      return A.SM.isBeforeInTranslationUnit(X->getBeginLoc(), Y->getBeginLoc());
+    };
+    // Whether a condition after \p From reads the object \p Verdict names, or contains
+    // \p Call itself.
+    auto tested = [&](const Expr *From, const Expr *Verdict, const Expr *Call) {
+      for (const Expr *Cond : T.Conditions) {
+        if (before(Cond, From) && Cond->getBeginLoc() != From->getBeginLoc())
+          continue;
+        llvm::SmallVector<const Stmt *, 16> Work{Cond};
+        while (!Work.empty()) {
+          const Stmt *S = Work.pop_back_val();
+          if (!S)
+            continue;
+          if (S == Call)
+            return true;
+          if (const auto *E = dyn_cast<Expr>(S); E && Verdict && sameObject(E, Verdict, A.Ctx))
+            return true;
+          for (const Stmt *Child : S->children())
+            Work.push_back(Child);
+        }
+      }
+      return false;
+    };
+    for (const Expr *C : T.Calls) {
+      if (!before(C, Access))
+        break;
+      const auto *CE = dyn_cast<CallExpr>(C);
+      const AccessCheckEntry *Check = CE ? A.Apis.accessCheck(CE) : nullptr;
+      if (!Check)
+        continue;
+      if (Check->VerdictArg >= 0 && unsigned(Check->VerdictArg) < CE->getNumArgs()) {
+        const Expr *V = stripName(CE->getArg(Check->VerdictArg));
+        if (const auto *UO = dyn_cast<UnaryOperator>(V); UO && UO->getOpcode() == UO_AddrOf)
+          V = UO->getSubExpr();
+        if (tested(CE, V, nullptr))
+          return true;
+      } else if (tested(CE, nullptr, CE)) {
+        return true;
+      } else {
+        for (const FunctionText::Store &St : T.Stores)
+          if (stripName(St.RHS) == CE &&
+              ((St.LHS && tested(CE, St.LHS, nullptr)) ||
+               (St.Var && llvm::any_of(T.Conditions, [&](const Expr *Cond) {
+                  return referencesVar(Cond, St.Var);
+                }))))
+            return true;
+      }
+    }
+    return false;
+  }
+  static bool referencesVar(const Stmt *S, const VarDecl *V) {
+    if (!S)
+      return false;
+    if (const auto *DR = dyn_cast<DeclRefExpr>(S); DR && DR->getDecl() == V)
+      return true;
+    return llvm::any_of(S->children(), [&](const Stmt *C) { return referencesVar(C, V); });
+  }
+
   /// Then the accesses to client-named objects made while not acting as the client.
   void reportAccesses(OperationReport &R) {
     for (const FunctionDecl *FD : A.AllFunctions) {
@@ -517,10 +591,17 @@ private:
             if (const ClientDataOrigin *O = Data.origin(FD, Args[I], C->getBeginLoc()))
               if (!overwrittenWithServiceData(FD, Args[I], C))
                 Acc.Origin = *O;
-        // The current user's hive is the client's object by its nature.
+        // The current user's hive, profile, credentials: the client's objects by their
+        // nature.
+        const auto *AccCall = dyn_cast<CallExpr>(C);
         Acc.ClientNamed = Acc.Origin.has_value() ||
-                          (Op->NameArg < 0 && Op->Name == "RegOpenCurrentUser" && Handler[FD]);
+                          (Op->NameArg < 0 && AccCall && Handler[FD] &&
+                           A.Apis.reachesThreadIdentityObject(AccCall, A.Ctx));
         if (!Acc.ClientNamed && !(StrictMode && Handler[FD]))
+          continue;
+        // A broker: the service decided for the client with the client's token and acts
+        // with its own on purpose.
+        if (brokered(FD, C))
           continue;
         // Data a caller passed in counts where that caller does not act as the client: the
         // taint follows the calling context, like the identity. The caller's observation
