@@ -110,6 +110,7 @@ private:
                     State &&St, std::vector<State> &Out);
   void opaqueCall(const Expr *Call, State &St) const;
   std::optional<AbsVal> modelledResult(const CallExpr *C, const State &St) const;
+  static bool isKeptToken(const Expr *Tok);
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
   bool isCurrentThread(const Expr *E, const State &St) const;

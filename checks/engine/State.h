@@ -93,9 +93,14 @@ struct State {
   bool sameFailure(const State &O) const {
     return FailedBegin == O.FailedBegin && FailureKnown == O.FailureKnown;
   }
+  // The function ended the identity it was entered with (a caller's impersonation): a
+  // begin with a token kept from before then puts that identity back.
+  bool EndedEntry = false;
+
   bool sameAs(const State &O) const {
     return Id == O.Id && InCom == O.InCom && (!InCom || ComSaved == O.ComSaved) &&
-           sameFailure(O) && Facts == O.Facts && Temps == O.Temps;
+           sameFailure(O) && EndedEntry == O.EndedEntry && Facts == O.Facts &&
+           Temps == O.Temps;
   }
   const AbsVal *fact(KeyId K) const {
     auto It = llvm::lower_bound(Facts, K, [](const auto &P, KeyId V) { return P.first < V; });

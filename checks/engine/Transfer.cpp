@@ -266,8 +266,16 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
       N.FailureKnown = false;
       if (O.Id.W == Who::Service)
         N.EndSite = Call ? static_cast<const Stmt *>(Call) : CurrentElementStmt;
+      if (O.Id.W == Who::Service && St.Id.W == Who::Entry)
+        N.EndedEntry = true;
       Identity Id = O.Id;
-      if (Id.Own) {
+      bool PutsBackEntry = Id.Own && Id.Stored && (Sum.BeginWrapper || Sum.Transfers) &&
+                           Call && St.Id.W == Who::Service && St.EndedEntry;
+      if (PutsBackEntry) {
+        // A wrapper that re-impersonates with the kept token: the entry identity is back.
+        Id = Identity{};
+        N.EndedEntry = false;
+      } else if (Id.Own) {
         if ((Sum.BeginWrapper || Sum.Transfers) && Call) {
           Id.Site = Call; // the wrapper's callers are checked: the call is the begin
           N.Witness = extend(N.Witness, Call, Trace::Begin);
@@ -363,6 +371,21 @@ std::optional<AbsVal> FunctionRun::modelledResult(const CallExpr *C, const State
   return std::nullopt;
 }
 
+// A token kept from before the current request: a global, a member, what a getter
+// without arguments returns (cygheap->user.primary_token()).
+bool FunctionRun::isKeptToken(const Expr *Tok) {
+  const Expr *E = Tok->IgnoreParenCasts();
+  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
+      return VD->hasGlobalStorage();
+  if (isa<MemberExpr>(E))
+    return true;
+  if (const auto *C = dyn_cast<CallExpr>(E))
+    return C->getNumArgs() == 0 && C->getDirectCallee() &&
+           !C->getDirectCallee()->getReturnType()->isVoidType();
+  return false;
+}
+
 void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> &OutStates,
                                const PathKey *This) {
   const auto *CE = dyn_cast<CallExpr>(Call);
@@ -422,6 +445,8 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
           Restore = A.Tokens.get(V.Token);
       }
       if (IsEnd) {
+        if (St.Id.W == Who::Entry && Api->Family != ApiFamily::Com)
+          St.EndedEntry = true;
         if (Api->Family == ApiFamily::Com) {
           if (St.InCom)
             St.Id = St.ComSaved;
@@ -451,10 +476,17 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
         St.FailedBegin = nullptr;
         St.FailureKnown = false;
       }
-      if (Restore) {
+      bool Stored = arg(Api->TokenArg) && isKeptToken(arg(Api->TokenArg));
+      if (!Restore && Stored && St.Id.W == Who::Service && St.EndedEntry) {
+        // Run as self for a moment, then back: the token kept from before puts back the
+        // identity the function was entered with.
+        St.Id = Identity{};
+        St.EndedEntry = false;
+      } else if (Restore) {
         St.Id = *Restore;
       } else {
         Identity New;
+        New.Stored = Stored;
         New.W = Api->Identity == IdentityKind::Self        ? Who::Self
                 : Api->Identity == IdentityKind::Anonymous ? Who::Anonymous
                                                             : Who::Client;

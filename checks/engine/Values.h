@@ -28,13 +28,14 @@ struct Identity {
   const Stmt *Site = nullptr; // the begin that put it in force
   bool Com = false;           // begun by COM, which reverts when the call ends
   bool Own = false;           // begun in the function under analysis (reportable there)
+  bool Stored = false;        // begun with a token kept from before (a global, a member)
 
   bool impersonating() const { return W == Who::Client || W == Who::Self || W == Who::Anonymous; }
   bool operator==(const Identity &O) const {
-    return std::tie(W, Site, Com, Own) == std::tie(O.W, O.Site, O.Com, O.Own);
+    return std::tie(W, Site, Com, Own, Stored) == std::tie(O.W, O.Site, O.Com, O.Own, O.Stored);
   }
   bool operator<(const Identity &O) const {
-    return std::tie(W, Site, Com, Own) < std::tie(O.W, O.Site, O.Com, O.Own);
+    return std::tie(W, Site, Com, Own, Stored) < std::tie(O.W, O.Site, O.Com, O.Own, O.Stored);
   }
 };
 
