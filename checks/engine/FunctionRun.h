@@ -111,6 +111,21 @@ private:
   void opaqueCall(const Expr *Call, State &St) const;
   std::optional<AbsVal> modelledResult(const CallExpr *C, const State &St) const;
   static bool isKeptToken(const Expr *Tok);
+  bool isWork(const Expr *Call) const;
+  static bool looksLikeLogging(const FunctionDecl *F);
+  void noteWork(const Expr *Call, State &St);
+  void failureReachesRevert(const State &St, const Expr *Revert);
+  void recordUnchecked(const Stmt *Begin, const Expr *Op, std::string OpName,
+                       std::vector<PathNote> Witness);
+  void confirmFailedWork();
+  bool inAssertion(SourceLocation Loc) const;
+  struct FailedWorkCandidate {
+    const Stmt *Begin;
+    const Expr *Call;
+    const Trace *Witness;
+  };
+  std::vector<FailedWorkCandidate> FailedWorkSeen;
+  llvm::DenseMap<const Expr *, llvm::SmallVector<const Stmt *, 1>> ActedAsClientAt;
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
   bool isCurrentThread(const Expr *E, const State &St) const;

@@ -4,6 +4,8 @@
 #include "engine/FunctionRun.h"
 
 #include "engine/FactLiveness.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/StringSet.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -171,6 +173,21 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
   if (Notes.size() > MaxWitnessNotes)
     Notes.erase(Notes.begin(), Notes.end() - MaxWitnessNotes);
   return Notes;
+}
+
+// Whether \p Loc comes from an assertion macro: assert, _ASSERT(E), ATLASSERT, VERIFY...
+bool FunctionRun::inAssertion(SourceLocation Loc) const {
+  static const llvm::StringSet<> Names = {
+      "assert",    "_ASSERT",   "_ASSERTE", "_ASSERT_EXPR", "ATLASSERT", "ATLVERIFY",
+      "ASSERT",    "VERIFY",    "_ASSERT_BASE", "Q_ASSERT", "DCHECK",  "g_assert",
+      "ASSERTMSG", "NT_ASSERT", "NT_VERIFY", "WINRT_ASSERT"};
+  for (unsigned Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
+    llvm::StringRef Name = Lexer::getImmediateMacroName(Loc, A.SM, A.Ctx.getLangOpts());
+    if (Names.contains(Name))
+      return true;
+    Loc = A.SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
 }
 
 // How a message names a tracked expression: `ctx->imp`, `req.flags & 0x4`, `this->m_token`.
@@ -427,6 +444,9 @@ void FunctionRun::run() {
       // clang ends a throw's block with an edge to the exit or the try dispatch, without
       // the destructors: leave through raise() instead.
       if (auto CS = E.getAs<CFGStmt>(); CS && isa<CXXThrowExpr>(CS->getStmt())) {
+        for (State &St : States) // throwing on a tested failure acts on it
+          if (St.FailedBegin && St.FailureKnown)
+            St.FailureActedOn = true;
         raise(CS->getStmt(), std::move(States));
         States.clear();
         break;
@@ -465,13 +485,16 @@ void FunctionRun::run() {
     bool RecordChoice = Binary && isa<BinaryOperator, AbstractConditionalOperator>(Term) &&
                         conditionMatters(cast<Expr>(Term));
     std::optional<int64_t> Constant = Binary ? constant(CondE) : std::nullopt;
-    bool Refines = Binary && !Constant && conditionMatters(CondE);
+    // An assertion is no test of a result: release builds compile it away, and a debug
+    // build's failure handler is no error path. Its branches teach nothing.
+    bool InAssertion = Term && inAssertion(Term->getBeginLoc());
+    bool Refines = Binary && !Constant && !InAssertion && conditionMatters(CondE);
     // Loops and conditions on the witness path; the `&&`/`||` operands as well.
     // A constant condition (`while (0)` in a macro) is no decision.
     // A `?:`, `&&` or `||` inside a system header's macro (HRESULT_FROM_WIN32) is
     // not the user's decision.
-    bool IsDecision =
-        Binary && !Constant && !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc()));
+    bool IsDecision = Binary && !Constant && !InAssertion &&
+                      !(ExprTerm && A.SM.isInSystemMacro(Term->getBeginLoc()));
     unsigned SuccIdx = 0;
     for (auto SI = B->succ_begin(); SI != B->succ_end(); ++SI, ++SuccIdx) {
       const CFGBlock *S = successor(B, *SI);
@@ -522,6 +545,10 @@ void FunctionRun::run() {
           Next.Temps.clear();
           Next.TempRoot = nullptr;
         }
+        // Jumping away after a tested failure (goto cleanup, break) acts on it.
+        if (Term && isa<GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt>(Term) &&
+            Next.FailedBegin && Next.FailureKnown)
+          Next.FailureActedOn = true;
         // No handler took the exception: like exceptions from calls outside a try, it
         // is not followed out of the function (only explicit throws are).
         if (S == ExitBlock && Term && isa<CXXTryStmt, SEHTryStmt>(Term))
@@ -560,6 +587,7 @@ static void boundOutcomes(std::vector<Outcome> &Outcomes, unsigned Bound) {
 }
 
 void FunctionRun::finish() {
+  confirmFailedWork();
   boundOutcomes(Out.Outcomes, A.Config.MaxStatesPerPoint);
   boundOutcomes(Out.Throws, A.Config.MaxStatesPerPoint);
   bool HasEnd = A.Info[FD].ContainsEnd;

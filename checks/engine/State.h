@@ -90,8 +90,15 @@ struct State {
   bool FailureKnown = false;
   const Stmt *EndSite = nullptr; // the last end on the path (for notes only)
 
+  // On a failure path: the first work done with the service's token since the failed
+  // begin, and whether the code did anything about the failure once it tested it (an
+  // assignment, a call) rather than only log it.
+  const Expr *FailedWork = nullptr;
+  bool FailureActedOn = false;
+
   bool sameFailure(const State &O) const {
-    return FailedBegin == O.FailedBegin && FailureKnown == O.FailureKnown;
+    return FailedBegin == O.FailedBegin && FailureKnown == O.FailureKnown &&
+           FailedWork == O.FailedWork && FailureActedOn == O.FailureActedOn;
   }
   // The function ended the identity it was entered with (a caller's impersonation): a
   // begin with a token kept from before then puts that identity back.

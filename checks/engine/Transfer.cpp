@@ -34,6 +34,8 @@ void FunctionRun::markFailedBegin(State &St, const Expr *Call, const ApiEntry &A
     Failed.Failed = true;
     St.FailedBegin = Call;
     St.FailureKnown = false;
+    St.FailedWork = nullptr;
+    St.FailureActedOn = false;
     St.Witness = extend(St.Witness, Call, Trace::Failure);
   }
   St.setTemp(Call, Failed);
@@ -73,15 +75,9 @@ void FunctionRun::observe(const Expr *Call, const State &St, llvm::StringRef OpN
   // that is not the service's own anyway (fail-open, a test in the wrong sense).
   if (!St.FailedBegin || St.Id.impersonating() || (St.FailureKnown && OpFixed))
     return;
-  auto [It, New] = A.UncheckedFound.try_emplace(St.FailedBegin);
-  if (!New)
-    return;
-  A.UncheckedOrder.push_back(St.FailedBegin);
-  UncheckedBegin &U = It->second;
-  U.BeginSite = St.FailedBegin;
-  U.Operation = Call;
-  U.OperationName = OpName.str();
-  U.Witness = witnessNotes(St.Witness, St.FailedBegin, Trace::Failure);
+  if (!A.UncheckedFound.count(St.FailedBegin))
+    recordUnchecked(St.FailedBegin, Call, OpName.str(),
+                    witnessNotes(St.Witness, St.FailedBegin, Trace::Failure));
 }
 
 std::optional<PathKey> FunctionRun::objectOf(const CXXMemberCallExpr *MC) const {
@@ -260,10 +256,14 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
 
   auto mapOutcome = [&](const Outcome &O) {
     State N = St;
+    if (O.Id.W == Who::Service && Call)
+      failureReachesRevert(N, Call);
     if (O.Id.W != Who::Entry) {
       // The callee changed the identity: a failure noticed or not before is over.
       N.FailedBegin = nullptr;
       N.FailureKnown = false;
+      N.FailedWork = nullptr;
+      N.FailureActedOn = false;
       if (O.Id.W == Who::Service)
         N.EndSite = Call ? static_cast<const Stmt *>(Call) : CurrentElementStmt;
       if (O.Id.W == Who::Service && St.Id.W == Who::Entry)
@@ -331,6 +331,8 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
     if (O.Failed && (Sum.BeginWrapper || Sum.Transfers) && Call) {
       N.FailedBegin = Call;
       N.FailureKnown = false;
+      N.FailedWork = nullptr;
+      N.FailureActedOn = false;
       N.Witness = extend(N.Witness, Call, Trace::Failure);
       if (Ret.isTop())
         Ret = conventionResult(conventionFromReturnType(Callee->getReturnType()), false);
@@ -371,6 +373,104 @@ std::optional<AbsVal> FunctionRun::modelledResult(const CallExpr *C, const State
   return std::nullopt;
 }
 
+// Work: a protected operation, a call of a function of the file that performs one, or a
+// call the engine cannot see into of the service's own code (declared outside system
+// headers: real services reach their files through helpers in other files). Neutral
+// functions, impersonation APIs and the standard library are not work.
+bool FunctionRun::isWork(const Expr *Call) const {
+  if (A.Apis.operation(Call))
+    return true;
+  const auto *C = dyn_cast<CallExpr>(Call);
+  if (!C || isa<CXXOperatorCallExpr>(C))
+    return false;
+  const FunctionDecl *F = C->getDirectCallee();
+  if (!F || A.Apis.isNeutral(F) || !ApiModel::stdName(F).empty() || A.Apis.lookup(C))
+    return false;
+  if (const FunctionDecl *Def = A.definitionOf(F))
+    return A.operationsOf(Def).Any;
+  return !A.SM.isInSystemHeader(F->getCanonicalDecl()->getLocation()) && !looksLikeLogging(F);
+}
+
+// printf-style functions and the service's own tracing (TraceEvent, LogError,
+// debug_printf, DbgOut): what a failure branch that "only logs" calls.
+bool FunctionRun::looksLikeLogging(const FunctionDecl *F) {
+  if (F->isVariadic())
+    return true;
+  if (!F->getIdentifier())
+    return false;
+  std::string Name = F->getName().lower();
+  for (const char *Word : {"log", "trace", "print", "dbg", "debug"})
+    if (Name.find(Word) != std::string::npos)
+      return true;
+  return false;
+}
+
+// A begin that failed and the code going on with work the success path does as the
+// client: recorded here, confirmed in finish() once the whole function has been seen.
+void FunctionRun::noteWork(const Expr *Call, State &St) {
+  if (!isWork(Call)) {
+    // After a tested failure, a call that is not work and not logging (an error setter,
+    // a cleanup, a fallback) is the code acting on it.
+    if (St.FailedBegin && St.FailureKnown && !St.FailureActedOn)
+      if (const auto *C = dyn_cast<CallExpr>(Call))
+        if (const FunctionDecl *F = C->getDirectCallee();
+            F && !A.Apis.isNeutral(F) && !looksLikeLogging(F) && !A.Apis.lookup(C))
+          St.FailureActedOn = true;
+    return;
+  }
+  if (St.Id.impersonating()) {
+    auto &Sites = ActedAsClientAt[Call];
+    if (!llvm::is_contained(Sites, St.Id.Site))
+      Sites.push_back(St.Id.Site);
+    return;
+  }
+  if (!St.FailedBegin)
+    return;
+  if (!St.FailedWork)
+    St.FailedWork = Call;
+  // A failure tested and then acted on (an error code set, a fallback called) is the
+  // code's decision; one only logged, or never tested, is not.
+  if (!St.FailureKnown || !St.FailureActedOn) {
+    bool Seen = llvm::any_of(FailedWorkSeen, [&](const FailedWorkCandidate &W) {
+      return W.Begin == St.FailedBegin && W.Call == Call;
+    });
+    if (!Seen)
+      FailedWorkSeen.push_back({St.FailedBegin, Call, St.Witness});
+  }
+}
+
+// Fail-open by belief: the path on which the begin failed did work and then reverts, so
+// the code believed it was impersonating (`if (Impersonate(...)) goto done;`).
+void FunctionRun::failureReachesRevert(const State &St, const Expr *Revert) {
+  if (!St.FailedBegin || !St.FailedWork || St.Id.impersonating())
+    return;
+  recordUnchecked(St.FailedBegin, St.FailedWork, displayName(St.FailedWork),
+                  witnessNotes(St.Witness, St.FailedBegin, Trace::Failure));
+}
+
+void FunctionRun::recordUnchecked(const Stmt *Begin, const Expr *Op, std::string OpName,
+                                  std::vector<PathNote> Witness) {
+  auto [It, New] = A.UncheckedFound.try_emplace(Begin);
+  if (!New)
+    return;
+  A.UncheckedOrder.push_back(Begin);
+  UncheckedBegin &U = It->second;
+  U.BeginSite = Begin;
+  U.Operation = Op;
+  U.OperationName = std::move(OpName);
+  U.Witness = std::move(Witness);
+}
+
+void FunctionRun::confirmFailedWork() {
+  for (const FailedWorkCandidate &W : FailedWorkSeen) {
+    auto It = ActedAsClientAt.find(W.Call);
+    if (It == ActedAsClientAt.end() || !llvm::is_contained(It->second, W.Begin))
+      continue;
+    recordUnchecked(W.Begin, W.Call, displayName(W.Call),
+                    witnessNotes(W.Witness, W.Begin, Trace::Failure));
+  }
+}
+
 // A token kept from before the current request: a global, a member, what a getter
 // without arguments returns (cygheap->user.primary_token()).
 bool FunctionRun::isKeptToken(const Expr *Tok) {
@@ -398,6 +498,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
   if (CE)
     if (auto V = modelledResult(CE, St))
       St.setTemp(CE, *V);
+  noteWork(Call, St);
   if (Api) {
     switch (Api->Role) {
     case ApiRole::Begin:
@@ -445,6 +546,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
           Restore = A.Tokens.get(V.Token);
       }
       if (IsEnd) {
+        failureReachesRevert(St, Call);
         if (St.Id.W == Who::Entry && Api->Family != ApiFamily::Com)
           St.EndedEntry = true;
         if (Api->Family == ApiFamily::Com) {
@@ -457,6 +559,8 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
         }
         St.FailedBegin = nullptr;
         St.FailureKnown = false;
+        St.FailedWork = nullptr;
+        St.FailureActedOn = false;
         St.EndSite = Call;
         St.setTemp(Call, conventionResult(Api->Conv, true));
         OutStates.push_back(std::move(St));
@@ -475,6 +579,8 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
       if (Restore || Api->Identity != IdentityKind::Self) {
         St.FailedBegin = nullptr;
         St.FailureKnown = false;
+        St.FailedWork = nullptr;
+        St.FailureActedOn = false;
       }
       bool Stored = arg(Api->TokenArg) && isKeptToken(arg(Api->TokenArg));
       if (!Restore && Stored && St.Id.W == Who::Service && St.EndedEntry) {
@@ -621,6 +727,10 @@ void FunctionRun::transferCallElement(const Expr *Call, std::vector<State> &Stat
 
 // A statement that is not a call: it changes facts, never the number of states.
 void FunctionRun::transferSimple(const Stmt *S, State &St) {
+  // After a tested failure, storing anything (an error code, a status) acts on it.
+  if (St.FailedBegin && St.FailureKnown && !St.FailureActedOn &&
+      (isa<DeclStmt>(S) || (isa<BinaryOperator>(S) && cast<BinaryOperator>(S)->isAssignmentOp())))
+    St.FailureActedOn = true;
   if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
     if (BO->getOpcode() == BO_Assign) {
       assign(St, BO->getLHS(), eval(BO->getRHS(), St));
