@@ -157,6 +157,8 @@ public:
     bool AllFixed = true;
   };
   Operations operationsOf(const FunctionDecl *FD);
+  /// Callees whose calls are work for the caller (see FunctionRun::isWork), by declaration.
+  llvm::DenseMap<const FunctionDecl *, bool> WorkCallees;
   /// Whether \p Call is a protected operation or a call of a function that performs one.
   bool performsOperation(const Expr *Call) {
     if (Apis.operation(Call))

@@ -42,16 +42,21 @@ public:
       : A(A), FD(FD), Cfg(Cfg), Out(Out), FI(A.Info[FD]) {}
 
   void build() {
-    registerKeys(FD->getBody());
     findRelevance(FD->getBody());
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
       for (const CXXCtorInitializer *I : Ctor->inits())
         if (I->getInit())
           findRelevance(I->getInit());
-    unsigned N = Cfg.getNumBlockIDs();
-    Out.LiveIn.assign(N, llvm::BitVector(Out.Local.size()));
-    Started = true;
-    llvm::BitVector Extra(Out.Local.size());
+    // What each element reads, kills and needs, read once from the graph; the passes
+    // below only move bits.
+    for (int Sweep = 0; Sweep < 2; ++Sweep) {
+      Blocks.assign(Cfg.getNumBlockIDs(), {});
+      for (const CFGBlock *B : Cfg)
+        describe(*B, Blocks[B->getBlockID()]);
+    }
+    unsigned NumBits = Out.Local.size();
+    Out.LiveIn.assign(Cfg.getNumBlockIDs(), llvm::BitVector(NumBits));
+    llvm::BitVector Extra(NumBits);
     for (unsigned Round = 0; Round < 8; ++Round) {
       liveness(Extra, /*RecordUses=*/false);
       bool Changed = false;
@@ -62,7 +67,7 @@ public:
             Changed |= Out.RelevantTerms.insert(G).second;
       // Handlers are entered by edges the engine adds (calls that raise): what they read
       // is needed wherever an exception may come from.
-      llvm::BitVector Handlers(Out.Local.size());
+      llvm::BitVector Handlers(NumBits);
       for (const CFGBlock *B : Cfg)
         if (B != &Cfg.getEntry() && B->pred_empty())
           Handlers |= Out.LiveIn[B->getBlockID()];
@@ -81,31 +86,32 @@ public:
   }
 
 private:
+  using Bits = llvm::SmallVector<unsigned, 4>;
+  /// One element's effect on liveness, walked backwards.
+  struct Step {
+    const Stmt *S = nullptr; // the assignment whose need is recorded, or null
+    Bits Kill;               // keys a plain assignment overwrites
+    Bits Needs;              // keys whose liveness after it makes it needed
+    Bits Uses;               // keys it reads
+    bool Conditional = false; // Uses only when needed
+  };
+  struct BlockSteps {
+    llvm::SmallVector<Step, 4> Steps; // in element order
+    const Stmt *Term = nullptr;
+    Bits TermUses;
+  };
+
   Impl &A;
   const FunctionDecl *FD;
   const CFG &Cfg;
   FactLiveness &Out;
   Impl::FunctionInfo &FI;
+  std::vector<BlockSteps> Blocks;
   llvm::SmallVector<const Stmt *, 16> GuardStack;
   std::vector<std::pair<const Stmt *, llvm::SmallVector<const Stmt *, 4>>> AssignGuards;
   llvm::DenseMap<const Stmt *, bool> AssignLive;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<std::pair<KeyId, unsigned>, 2>> ByRoot;
-  bool Started = false;
-
-  /// Every tracked expression of the body gets its bit before the first pass.
-  void registerKeys(const Stmt *Body) {
-    llvm::SmallVector<const Stmt *, 32> Work{Body};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S || isa<LambdaExpr>(S))
-        continue;
-      if (const auto *E = dyn_cast<Expr>(S))
-        if (auto K = A.keyOf(E))
-          bit(*K);
-      for (const Stmt *C : S->children())
-        Work.push_back(C);
-    }
-  }
+  llvm::DenseMap<const Expr *, bool> FollowedCache;
 
   bool tracked(const PathKey &K) const {
     return !K.Root || FI.Roots.count(K.Root) || A.TrackedGlobals.count(K.Root);
@@ -122,36 +128,38 @@ private:
       Out.CallerVisible.resize(Out.Local.size());
       if (!Out.isLocalKey(Id))
         Out.CallerVisible.set(It->second);
-      if (Started)
-        for (llvm::BitVector &V : Out.LiveIn)
-          V.resize(Out.Local.size());
     }
     return It->second;
   }
 
   /// Calls the engine follows or models: their arguments are read.
   bool followed(const Expr *Call) {
-    if (const auto *C = dyn_cast<CallExpr>(Call))
-      if (const ApiEntry *Api = A.Apis.lookup(C))
-        return Api->Role != ApiRole::Neutral;
-    if (const FunctionDecl *Callee = A.calleeOf(Call); Callee && A.Apis.isNeutral(Callee))
-      return false;
-    return A.relevantCallee(Call) != nullptr;
+    auto [It, New] = FollowedCache.try_emplace(Call, false);
+    if (!New)
+      return It->second;
+    bool F = false;
+    if (const auto *C = dyn_cast<CallExpr>(Call); C && A.Apis.lookup(C))
+      F = A.Apis.lookup(C)->Role != ApiRole::Neutral;
+    else if (const FunctionDecl *Callee = A.calleeOf(Call); Callee && A.Apis.isNeutral(Callee))
+      F = false;
+    else
+      F = A.relevantCallee(Call) != nullptr;
+    return FollowedCache[Call] = F;
   }
   /// A statement that makes the conditions around it matter.
   bool isEvent(const Stmt *S) {
     if (isa<ReturnStmt, GotoStmt, IndirectGotoStmt, BreakStmt, ContinueStmt, CXXThrowExpr,
             SEHLeaveStmt>(S))
       return true;
-    if (const auto *E = dyn_cast<Expr>(S); E && isa<CallExpr, CXXConstructExpr>(E)) {
+    if (isa<CallExpr, CXXConstructExpr>(S)) {
+      const auto *E = cast<Expr>(S);
       if (followed(E) || A.Apis.operation(E))
         return true;
-      if (const FunctionDecl *Callee = A.calleeOf(E); Callee && Callee->isNoReturn())
+      const FunctionDecl *Callee = A.calleeOf(E);
+      if (Callee && Callee->isNoReturn())
         return true;
-      if (const auto *C = dyn_cast<CallExpr>(E))
-        if (const FunctionDecl *F = C->getDirectCallee(); F && F->getIdentifier() &&
-                                                        F->getName() == "GetLastError")
-          return true; // its value depends on a begin's failure
+      // Its value depends on a begin's failure.
+      return Callee && Callee->getIdentifier() && Callee->getName() == "GetLastError";
     }
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
@@ -162,7 +170,7 @@ private:
                 return true;
     return false;
   }
-  bool isAssignment(const Stmt *S) {
+  static bool isAssignment(const Stmt *S) {
     if (const auto *BO = dyn_cast<BinaryOperator>(S))
       return BO->isAssignmentOp();
     if (const auto *UO = dyn_cast<UnaryOperator>(S))
@@ -175,80 +183,64 @@ private:
     return false;
   }
 
-  // Relevance from the syntax: the conditions around each event and assignment.
-  void guarded(const Stmt *Term, const Stmt *Cond, std::initializer_list<const Stmt *> Bodies) {
-    findRelevance(Cond);
-    if (containsEvent(Cond))
-      Out.RelevantTerms.insert(Term);
+  // Relevance from the syntax, in one walk: whether a subtree holds an event, and the
+  // conditions around each assignment.
+  bool guarded(const Stmt *Term, const Stmt *Cond, std::initializer_list<const Stmt *> Bodies) {
+    bool Event = findRelevance(Cond);
     GuardStack.push_back(Term);
     for (const Stmt *B : Bodies)
-      findRelevance(B);
+      Event |= findRelevance(B);
     GuardStack.pop_back();
+    if (Event)
+      Out.RelevantTerms.insert(Term);
+    return Event;
   }
-  bool containsEvent(const Stmt *S) {
+  bool findRelevance(const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return false;
-    if (isEvent(S))
-      return true;
-    for (const Stmt *C : S->children())
-      if (containsEvent(C))
-        return true;
-    return false;
-  }
-  void findRelevance(const Stmt *S) {
-    if (!S || isa<LambdaExpr>(S))
-      return;
     if (const auto *If = dyn_cast<IfStmt>(S)) {
-      findRelevance(If->getInit());
-      findRelevance(If->getConditionVariableDeclStmt());
-      return guarded(If, If->getCond(), {If->getThen(), If->getElse()});
+      bool Event = findRelevance(If->getInit());
+      Event |= findRelevance(If->getConditionVariableDeclStmt());
+      return guarded(If, If->getCond(), {If->getThen(), If->getElse()}) || Event;
     }
     if (const auto *W = dyn_cast<WhileStmt>(S))
       return guarded(W, W->getCond(), {W->getBody()});
     if (const auto *D = dyn_cast<DoStmt>(S))
       return guarded(D, D->getCond(), {D->getBody()});
     if (const auto *F = dyn_cast<ForStmt>(S)) {
-      findRelevance(F->getInit());
-      return guarded(F, F->getCond(), {F->getBody(), F->getInc()});
+      bool Event = findRelevance(F->getInit());
+      return guarded(F, F->getCond(), {F->getBody(), F->getInc()}) || Event;
     }
     if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
-      findRelevance(Sw->getInit());
-      return guarded(Sw, Sw->getCond(), {Sw->getBody()});
+      bool Event = findRelevance(Sw->getInit());
+      return guarded(Sw, Sw->getCond(), {Sw->getBody()}) || Event;
     }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S))
       return guarded(CO, CO->getCond(), {CO->getTrueExpr(), CO->getFalseExpr()});
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
       return guarded(BO, BO->getLHS(), {BO->getRHS()});
-    if (isEvent(S))
-      Out.RelevantTerms.insert(GuardStack.begin(), GuardStack.end());
-    if (isAssignment(S) && !GuardStack.empty())
+    bool Event = isEvent(S);
+    if (!GuardStack.empty() && isAssignment(S))
       AssignGuards.push_back({S, {GuardStack.begin(), GuardStack.end()}});
     for (const Stmt *C : S->children())
-      findRelevance(C);
+      Event |= findRelevance(C);
+    return Event;
   }
 
-  // Reads.
-  void usePrefix(const PathKey &P, llvm::BitVector &Live, unsigned Block, bool Record) {
-    // The key itself, then every registered key below it.
+  // Reads, as bits.
+  void prefixBits(const PathKey &P, Bits &Out) {
     if (auto B = bit(P))
-      use(*B, Live, Block, Record);
+      Out.push_back(*B);
     auto It = ByRoot.find(P.Root);
     if (It == ByRoot.end())
       return;
     for (const auto &[Id, Bit] : It->second)
       if (A.Keys.key(Id).hasPrefix(P))
-        use(Bit, Live, Block, Record);
-  }
-  void use(unsigned Bit, llvm::BitVector &Live, unsigned Block, bool Record) {
-    if (Bit >= Live.size())
-      Live.resize(Out.Local.size());
-    Live.set(Bit);
-    if (Record)
-      Out.UseOrder[Bit].push_back(Out.Order[Block]);
+        Out.push_back(Bit);
   }
   /// What evaluating \p E can read: tracked expressions, and what followed calls inside it
   /// are handed. Not what opaque calls are given: their results are unknown anyway.
-  void reads(const Expr *E, llvm::BitVector &Live, unsigned Block, bool Record) {
+  void reads(const Expr *E, Bits &Out) {
     if (!E)
       return;
     llvm::SmallVector<const Stmt *, 16> Work{E};
@@ -256,32 +248,31 @@ private:
       const Stmt *S = Work.pop_back_val();
       if (!S || isa<LambdaExpr>(S))
         continue;
-      if (const auto *X = dyn_cast<Expr>(S)) {
-        if (auto K = A.keyOf(X)) {
+      if (isa<DeclRefExpr, MemberExpr, UnaryOperator, BinaryOperator, CastExpr, ParenExpr>(S))
+        if (auto K = A.keyOf(cast<Expr>(S))) {
           if (auto B = bit(*K))
-            use(*B, Live, Block, Record);
+            Out.push_back(*B);
           continue;
         }
-        if (isa<CallExpr, CXXConstructExpr>(X)) {
-          if (followed(X))
-            arguments(X, Live, Block, Record);
-          continue;
-        }
+      if (isa<CallExpr, CXXConstructExpr>(S)) {
+        if (followed(cast<Expr>(S)))
+          arguments(cast<Expr>(S), Out);
+        continue;
       }
       for (const Stmt *C : S->children())
         Work.push_back(C);
     }
   }
-  void arguments(const Expr *Call, llvm::BitVector &Live, unsigned Block, bool Record) {
+  void arguments(const Expr *Call, Bits &Out) {
     auto operand = [&](const Expr *Arg) {
       const Expr *S = Arg->IgnoreParenCasts();
       if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
         S = UO->getSubExpr();
       if (auto K = A.keyOf(S)) {
         K->Mask = 0;
-        usePrefix(*K, Live, Block, Record);
+        prefixBits(*K, Out);
       } else {
-        reads(Arg, Live, Block, Record);
+        reads(Arg, Out);
       }
     };
     llvm::ArrayRef<const Expr *> Args;
@@ -294,146 +285,129 @@ private:
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
       operand(MC->getImplicitObjectArgument());
   }
-
-  /// Kills a plain local's keys at its assignment; whether anything of it was live after.
-  bool define(const Expr *LHS, const VarDecl *Var, llvm::BitVector &Live) {
-    std::optional<PathKey> K;
-    if (Var) {
-      K = PathKey{};
-      K->Root = Var;
-    } else {
-      K = A.keyOf(LHS);
-    }
+  /// The keys of the object \p K names (its masked bits and fields included); in \p Kill
+  /// those a plain assignment to a whole local overwrites.
+  void objectBits(std::optional<PathKey> K, Bits &Needs, Bits *Kill) {
     if (!K)
-      return false;
-    bool Whole = K->Steps.empty() && !K->Mask;
-    bool WasLive = false;
-    if (auto It = ByRoot.find(K->Root); It != ByRoot.end())
-      for (const auto &[Id, Bit] : It->second)
-        if (A.Keys.key(Id).hasPrefix(*K) || (Whole && A.Keys.key(Id).Root == K->Root)) {
-          WasLive |= Bit < Live.size() && Live.test(Bit);
-          if (Whole && Out.isLocalKey(Id) && Bit < Live.size())
-            Live.reset(Bit);
-        }
-    return WasLive;
-  }
-
-  /// Whether anything of the object \p LHS names (its masked bits included) is live.
-  bool anyLive(const Expr *LHS, const llvm::BitVector &Live) {
-    auto K = A.keyOf(LHS);
-    if (!K)
-      return false;
+      return;
     K->Mask = 0;
-    if (auto It = ByRoot.find(K->Root); It != ByRoot.end())
-      for (const auto &[Id, Bit] : It->second) {
-        PathKey P = A.Keys.key(Id);
-        P.Mask = 0;
-        if (P.hasPrefix(*K) && Bit < Live.size() && Live.test(Bit))
-          return true;
-      }
-    return false;
+    bit(*K);
+    bool Whole = K->Steps.empty();
+    auto It = ByRoot.find(K->Root);
+    if (It == ByRoot.end())
+      return;
+    for (const auto &[Id, Bit] : It->second) {
+      PathKey P = A.Keys.key(Id);
+      P.Mask = 0;
+      if (!P.hasPrefix(*K))
+        continue;
+      Needs.push_back(Bit);
+      if (Kill && Whole && Out.isLocalKey(Id))
+        Kill->push_back(Bit);
+    }
   }
 
-  void element(const CFGElement &E, llvm::BitVector &Live, unsigned Block, bool Record) {
-    if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
-      const VarDecl *VD = D->getVarDecl();
-      const auto *RD = VD->getType()->getAsCXXRecordDecl();
-      if (RD && RD->hasDefinition())
-        if (const FunctionDecl *Def = A.definitionOf(RD->getDestructor());
-            Def && A.isRelevant(Def)) {
-          PathKey K;
-          K.Root = VD;
-          usePrefix(K, Live, Block, Record);
+  void describe(const CFGBlock &B, BlockSteps &Out) {
+    for (const CFGElement &E : B) {
+      Step St;
+      if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+        const VarDecl *VD = D->getVarDecl();
+        const auto *RD = VD->getType()->getAsCXXRecordDecl();
+        if (RD && RD->hasDefinition())
+          if (const FunctionDecl *Def = A.definitionOf(RD->getDestructor());
+              Def && A.isRelevant(Def)) {
+            PathKey K;
+            K.Root = VD;
+            prefixBits(K, St.Uses);
+          }
+      } else if (auto I = E.getAs<CFGInitializer>()) {
+        reads(I->getInitializer()->getInit(), St.Uses);
+      } else if (auto CS = E.getAs<CFGStmt>()) {
+        const Stmt *S = CS->getStmt();
+        if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+          St.S = BO;
+          objectBits(A.keyOf(BO->getLHS()), St.Needs,
+                     BO->isCompoundAssignmentOp() ? nullptr : &St.Kill);
+          reads(BO->getRHS(), St.Uses);
+          St.Conditional = true;
+        } else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp()) {
+          St.S = UO;
+          objectBits(A.keyOf(UO->getSubExpr()), St.Needs, nullptr);
+        } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+          St.S = DS;
+          for (const Decl *D : DS->decls())
+            if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
+              PathKey K;
+              K.Root = VD;
+              objectBits(K, St.Needs, &St.Kill);
+              if (!isa<CXXConstructExpr>(VD->getInit()->IgnoreImplicit()))
+                reads(VD->getInit(), St.Uses);
+            }
+          St.Conditional = true;
+        } else if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+          reads(RS->getRetValue(), St.Uses);
+        } else if (isa<CallExpr, CXXConstructExpr>(S) && followed(cast<Expr>(S))) {
+          arguments(cast<Expr>(S), St.Uses);
         }
-      return;
-    }
-    if (auto I = E.getAs<CFGInitializer>()) {
-      if (const Expr *Init = I->getInitializer()->getInit())
-        reads(Init, Live, Block, Record);
-      return;
-    }
-    auto CS = E.getAs<CFGStmt>();
-    if (!CS)
-      return;
-    const Stmt *S = CS->getStmt();
-    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-      if (BO->isAssignmentOp()) {
-        bool Needed = BO->isCompoundAssignmentOp() ? anyLive(BO->getLHS(), Live)
-                                                   : define(BO->getLHS(), nullptr, Live);
-        AssignLive[BO] |= Needed;
-        if (Needed)
-          reads(BO->getRHS(), Live, Block, Record);
       }
-      return;
+      if (St.S || !St.Uses.empty())
+        Out.Steps.push_back(std::move(St));
     }
-    if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
-      if (UO->isIncrementDecrementOp())
-        AssignLive[UO] |= anyLive(UO->getSubExpr(), Live);
-      return;
-    }
-    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : DS->decls())
-        if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
-          bool Needed = define(nullptr, VD, Live);
-          AssignLive[DS] |= Needed;
-          if (Needed && !isa<CXXConstructExpr>(VD->getInit()->IgnoreImplicit()))
-            reads(VD->getInit(), Live, Block, Record);
-        }
-      return;
-    }
-    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
-      reads(RS->getRetValue(), Live, Block, Record);
-      return;
-    }
-    if (isa<CallExpr, CXXConstructExpr>(S) && followed(cast<Expr>(S)))
-      arguments(cast<Expr>(S), Live, Block, Record);
+    Out.Term = B.getTerminatorStmt();
+    if (const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition(false)))
+      reads(Cond, Out.TermUses);
   }
 
   void liveness(const llvm::BitVector &Extra, bool Record) {
-    unsigned N = Cfg.getNumBlockIDs();
+    unsigned N = Cfg.getNumBlockIDs(), NumBits = Out.Local.size();
     for (llvm::BitVector &V : Out.LiveIn)
       V.reset();
     std::vector<const CFGBlock *> ById(N, nullptr);
     for (const CFGBlock *B : Cfg)
       ById[B->getBlockID()] = B;
     // Backward: visit in post-order (reverse of the forward order) until nothing changes.
-    std::vector<unsigned> Blocks;
+    std::vector<unsigned> Order;
     for (unsigned Id = 0; Id < N; ++Id)
       if (ById[Id])
-        Blocks.push_back(Id);
-    llvm::sort(Blocks, [&](unsigned X, unsigned Y) { return Out.Order[X] > Out.Order[Y]; });
-    llvm::BitVector Pending(N, true);
+        Order.push_back(Id);
+    llvm::sort(Order, [&](unsigned X, unsigned Y) { return Out.Order[X] > Out.Order[Y]; });
+    llvm::BitVector Pending(N, true), Live(NumBits);
+    auto use = [&](const Bits &Uses, unsigned Id) {
+      for (unsigned Bit : Uses) {
+        Live.set(Bit);
+        if (Record)
+          Out.UseOrder[Bit].push_back(Out.Order[Id]);
+      }
+    };
     bool Changed = true;
     while (Changed) {
       Changed = false;
-      for (unsigned Id : Blocks) {
+      for (unsigned Id : Order) {
         if (!Pending.test(Id))
           continue;
         Pending.reset(Id);
         const CFGBlock *B = ById[Id];
-        llvm::BitVector Live = Extra;
-        Live.resize(Out.Local.size());
-        for (const CFGBlock::AdjacentBlock &S : B->succs()) {
-          const CFGBlock *T = S.getReachableBlock() ? S.getReachableBlock()
-                                                    : S.getPossiblyUnreachableBlock();
-          if (T) {
-            llvm::BitVector In = Out.LiveIn[T->getBlockID()];
-            In.resize(Out.Local.size());
-            Live |= In;
-          }
+        const BlockSteps &BS = Blocks[Id];
+        Live = Extra;
+        for (const CFGBlock::AdjacentBlock &S : B->succs())
+          if (const CFGBlock *T = S.getReachableBlock() ? S.getReachableBlock()
+                                                        : S.getPossiblyUnreachableBlock())
+            Live |= Out.LiveIn[T->getBlockID()];
+        if (BS.Term && Out.RelevantTerms.count(BS.Term))
+          use(BS.TermUses, Id);
+        for (auto It = BS.Steps.rbegin(); It != BS.Steps.rend(); ++It) {
+          bool Needed = llvm::any_of(It->Needs, [&](unsigned Bit) { return Live.test(Bit); });
+          if (It->S && Needed)
+            AssignLive[It->S] = true;
+          for (unsigned Bit : It->Kill)
+            Live.reset(Bit);
+          if (!It->Conditional || Needed)
+            use(It->Uses, Id);
         }
-        if (const Stmt *Term = B->getTerminatorStmt();
-            Term && Out.RelevantTerms.count(Term))
-          if (const auto *Cond = dyn_cast_or_null<Expr>(B->getTerminatorCondition(false)))
-            reads(Cond, Live, Id, Record);
-        for (auto It = B->rbegin(); It != B->rend(); ++It)
-          element(*It, Live, Id, Record);
         // A call inside the block may raise: what a handler reads is needed on entry too.
         Live |= Extra;
-        llvm::BitVector &Old = Out.LiveIn[Id];
-        Old.resize(Out.Local.size());
-        if (Live != Old) {
-          Old = std::move(Live);
+        if (Live != Out.LiveIn[Id]) {
+          Out.LiveIn[Id] = Live;
           Changed = true;
           for (const CFGBlock *P : B->preds())
             if (P)

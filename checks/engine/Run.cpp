@@ -260,6 +260,17 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
                       }))
       return;
   Set.push_back(std::move(S));
+  if (Set.size() > A.Config.MaxStatesPerPoint && !Live) {
+    // The first time the states pile up: learn which facts are still needed, and forget
+    // the others here and at every join from now on.
+    auto &FI = A.Info[FD];
+    if (!FI.Liveness)
+      FI.Liveness = FactLiveness::compute(A, FD, *G.Graph, Order);
+    Live = FI.Liveness.get();
+    for (State &T : Set)
+      llvm::erase_if(T.Facts,
+                     [&](const auto &F) { return !Live->needed(To->getBlockID(), F.first); });
+  }
   if (Set.size() > A.Config.MaxStatesPerPoint) {
     // Too many states here: forget facts, never states.
     auto dedupe = [](StateSet &V) {
@@ -409,11 +420,8 @@ void FunctionRun::run() {
     if (const Stmt *T = B->getTerminatorStmt(); T && isa<CXXTryStmt, SEHTryStmt>(T))
       DispatchOf[T] = B;
   // Which facts are still read where: computed once per function (its graph is built
-  // the same way for every calling context).
-  auto &FI = A.Info[FD];
-  if (!FI.Liveness)
-    FI.Liveness = FactLiveness::compute(A, FD, Cfg, Order);
-  Live = FI.Liveness.get();
+  // the same way for every calling context), when the first point overflows the bound.
+  Live = A.Info[FD].Liveness.get();
 
   State Init;
   Init.Facts = EntryFacts;

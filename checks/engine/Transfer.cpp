@@ -384,11 +384,21 @@ bool FunctionRun::isWork(const Expr *Call) const {
   if (!C || isa<CXXOperatorCallExpr>(C))
     return false;
   const FunctionDecl *F = C->getDirectCallee();
-  if (!F || A.Apis.isNeutral(F) || !ApiModel::stdName(F).empty() || A.Apis.lookup(C))
+  if (!F || A.Apis.lookup(C))
     return false;
-  if (const FunctionDecl *Def = A.definitionOf(F))
-    return A.operationsOf(Def).Any;
-  return !A.SM.isInSystemHeader(F->getCanonicalDecl()->getLocation()) && !looksLikeLogging(F);
+  auto [It, New] = A.WorkCallees.try_emplace(F->getCanonicalDecl(), false);
+  if (!New)
+    return It->second;
+  bool Work = false;
+  if (!A.Apis.isNeutral(F) && ApiModel::stdName(F).empty()) {
+    if (const FunctionDecl *Def = A.definitionOf(F))
+      Work = A.operationsOf(Def).Any;
+    else
+      Work = !A.SM.isInSystemHeader(F->getCanonicalDecl()->getLocation()) &&
+             !looksLikeLogging(F);
+  }
+  A.WorkCallees[F->getCanonicalDecl()] = Work;
+  return Work;
 }
 
 // printf-style functions and the service's own tracing (TraceEvent, LogError,
@@ -408,6 +418,8 @@ bool FunctionRun::looksLikeLogging(const FunctionDecl *F) {
 // A begin that failed and the code going on with work the success path does as the
 // client: recorded here, confirmed in finish() once the whole function has been seen.
 void FunctionRun::noteWork(const Expr *Call, State &St) {
+  if (!St.FailedBegin && !St.Id.impersonating())
+    return;
   if (!isWork(Call)) {
     // After a tested failure, a call that is not work and not logging (an error setter,
     // a cleanup, a fallback) is the code acting on it.
