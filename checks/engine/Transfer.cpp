@@ -269,8 +269,9 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
       if (O.Id.W == Who::Service && St.Id.W == Who::Entry)
         N.EndedEntry = true;
       Identity Id = O.Id;
+      // (Whatever the thread was since: the kept token replaces it.)
       bool PutsBackEntry = Id.Own && Id.Stored && (Sum.BeginWrapper || Sum.Transfers) &&
-                           Call && St.Id.W == Who::Service && St.EndedEntry;
+                           Call && St.Id.W != Who::Entry && St.EndedEntry;
       if (PutsBackEntry) {
         // A wrapper that re-impersonates with the kept token: the entry identity is back.
         Id = Identity{};
@@ -595,7 +596,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
         St.FailureActedOn = false;
       }
       bool Stored = arg(Api->TokenArg) && isKeptToken(arg(Api->TokenArg));
-      if (!Restore && Stored && St.Id.W == Who::Service && St.EndedEntry) {
+      if (!Restore && Stored && St.Id.W != Who::Entry && St.EndedEntry) {
         // Run as self for a moment, then back: the token kept from before puts back the
         // identity the function was entered with.
         St.Id = Identity{};
