@@ -157,6 +157,10 @@ public:
     bool AllFixed = true;
   };
   Operations operationsOf(const FunctionDecl *FD);
+  /// Whether the function \p Def of the file may write what its parameter \p Index
+  /// points to (an assignment through it, or handing it on to a call).
+  bool writesThroughParam(const FunctionDecl *Def, unsigned Index);
+  llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<bool, 4>> ParamWrites;
   /// Callees whose calls are work for the caller (see FunctionRun::isWork), by declaration.
   llvm::DenseMap<const FunctionDecl *, bool> WorkCallees;
   /// Whether \p Call is a protected operation or a call of a function that performs one.

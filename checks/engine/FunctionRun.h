@@ -111,6 +111,7 @@ private:
   void opaqueCall(const Expr *Call, State &St) const;
   std::optional<AbsVal> modelledResult(const CallExpr *C, const State &St) const;
   static bool isKeptToken(const Expr *Tok);
+  static bool isTruthValue(const Expr *E);
   bool isWork(const Expr *Call) const;
   static bool looksLikeLogging(const FunctionDecl *F);
   void noteWork(const Expr *Call, State &St);
@@ -125,6 +126,7 @@ private:
     const Trace *Witness;
   };
   std::vector<FailedWorkCandidate> FailedWorkSeen;
+  llvm::SmallPtrSet<const Stmt *, 2> NeverSucceeds; // begins given a truth value as token
   llvm::DenseMap<const Expr *, llvm::SmallVector<const Stmt *, 1>> ActedAsClientAt;
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;

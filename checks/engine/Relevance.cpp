@@ -442,4 +442,76 @@ void TranslationUnitAnalysis::Impl::noteThreadRoutine(const Expr *Routine) {
     ThreadStarts.insert(FD->getCanonicalDecl());
 }
 
+// A parameter is written through when the body assigns through it (`*p = `, `p->f = `,
+// `p[i] = `, `++p->n`) or hands it to any call, where it may be written in turn.
+bool TranslationUnitAnalysis::Impl::writesThroughParam(const FunctionDecl *Def,
+                                                        unsigned Index) {
+  auto [It, New] = ParamWrites.try_emplace(Def);
+  if (New) {
+    It->second.assign(Def->getNumParams(), false);
+    llvm::SmallVector<bool, 4> Writes(Def->getNumParams(), false);
+    auto paramIn = [&](const Expr *E) -> int {
+      // The parameter an lvalue is reached through, if any.
+      while (true) {
+        E = E->IgnoreParenCasts();
+        if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+          if (const auto *P = dyn_cast<ParmVarDecl>(DR->getDecl()); P && P->getDeclContext() == Def)
+            return P->getFunctionScopeIndex();
+          return -1;
+        }
+        if (const auto *ME = dyn_cast<MemberExpr>(E))
+          E = ME->getBase();
+        else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+          E = AS->getBase();
+        else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+                 UO && (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf))
+          E = UO->getSubExpr();
+        else if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAdditiveOp())
+          E = BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS();
+        else
+          return -1;
+      }
+    };
+    auto through = [&](const Expr *LHS) {
+      // Writing the parameter itself (`p = q`) writes nothing of the caller's.
+      const Expr *S = LHS->IgnoreParenCasts();
+      if (const auto *DR = dyn_cast<DeclRefExpr>(S))
+        if (!DR->getDecl()->getType()->isReferenceType())
+          return;
+      if (int I = paramIn(S); I >= 0 && unsigned(I) < Writes.size())
+        Writes[I] = true;
+    };
+    llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+        through(BO->getLHS());
+      else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp())
+        through(UO->getSubExpr());
+      else if (isa<CallExpr, CXXConstructExpr>(S)) {
+        for (const Expr *Arg : callArgs(cast<Expr>(S)))
+          if (int I = paramIn(Arg); I >= 0 && unsigned(I) < Writes.size() &&
+                                    !(Arg->getType()->isPointerType() &&
+                                      Arg->getType()->getPointeeType().isConstQualified()))
+            Writes[I] = true;
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+          if (int I = paramIn(MC->getImplicitObjectArgument()); I >= 0 && unsigned(I) < Writes.size())
+            Writes[I] = true;
+      } else if (isa<LambdaExpr>(S)) {
+        // A lambda may capture the parameter and write through it later.
+        for (unsigned I = 0; I < Writes.size(); ++I)
+          Writes[I] = true;
+        continue;
+      }
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+    ParamWrites[Def] = Writes;
+    It = ParamWrites.find(Def);
+  }
+  return Index >= It->second.size() || It->second[Index];
+}
+
 } // namespace clang::tidy::impersonation

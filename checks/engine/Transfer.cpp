@@ -96,7 +96,17 @@ void FunctionRun::opaqueCall(const Expr *Call, State &St) const {
   // A call may write whatever its arguments point to, and any global.
   llvm::ArrayRef<const Expr *> Args = callArgs(Call);
   const FunctionDecl *Callee = A.calleeOf(Call);
+  // A function of the file that takes no part in impersonation writes only through the
+  // parameters it writes through.
+  const FunctionDecl *Def = A.definitionOf(Callee);
   for (unsigned I = 0; I < Args.size(); ++I) {
+    // What the argument was converted to says whether the callee may write through it: a
+    // pointer to const is read.
+    QualType Passed = Args[I]->getType();
+    if (Passed->isPointerType() && Passed->getPointeeType().isConstQualified())
+      continue;
+    if (Def && I < Def->getNumParams() && !A.writesThroughParam(Def, I))
+      continue;
     const Expr *Arg = Args[I]->IgnoreParenCasts();
     bool ByRef = Callee && I < Callee->getNumParams() &&
                  Callee->getParamDecl(I)->getType()->isReferenceType() &&
@@ -476,12 +486,25 @@ void FunctionRun::recordUnchecked(const Stmt *Begin, const Expr *Op, std::string
 
 void FunctionRun::confirmFailedWork() {
   for (const FailedWorkCandidate &W : FailedWorkSeen) {
+    // Work the success path does as the client; for a begin that cannot succeed, any.
     auto It = ActedAsClientAt.find(W.Call);
-    if (It == ActedAsClientAt.end() || !llvm::is_contained(It->second, W.Begin))
+    if (!NeverSucceeds.count(W.Begin) &&
+        (It == ActedAsClientAt.end() || !llvm::is_contained(It->second, W.Begin)))
       continue;
     recordUnchecked(W.Begin, W.Call, displayName(W.Call),
                     witnessNotes(W.Witness, W.Begin, Trace::Failure));
   }
+}
+
+bool FunctionRun::isTruthValue(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (E->getType()->isBooleanType())
+    return true;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->isComparisonOp() || BO->isLogicalOp();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return UO->getOpcode() == UO_LNot;
+  return false;
 }
 
 // A token kept from before the current request: a global, a member, what a getter
@@ -536,6 +559,14 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
         }
       }
       bool IsEnd = Api->Role == ApiRole::End;
+      // A token that is a truth value (`hToken != NULL`, a bool) is no token: the begin
+      // fails.
+      if (const Expr *Tok = arg(Api->TokenArg); Tok && !IsEnd && isTruthValue(Tok)) {
+        NeverSucceeds.insert(Call);
+        markFailedBegin(St, Call, *Api);
+        OutStates.push_back(std::move(St));
+        return;
+      }
       std::optional<Identity> Restore;
       if (const Expr *Tok = arg(Api->TokenArg); Tok && !IsEnd) {
         const Expr *Val = Tok->IgnoreParenCasts();
