@@ -85,6 +85,13 @@ public:
   }
   const FunctionDecl *calleeOf(const Expr *E) const;
   const FunctionDecl *relevantCallee(const Expr *E) {
+    // A virtual call runs one of the overrides the file defines.
+    if (const CXXMethodDecl *V = virtualTarget(E)) {
+      for (const FunctionDecl *Def : overridesOf(V))
+        if (isRelevant(Def))
+          return Def;
+      return nullptr;
+    }
     const FunctionDecl *Callee = calleeOf(E);
     if (!Callee)
       return nullptr;
@@ -101,6 +108,46 @@ public:
     return Result;
   }
   llvm::DenseMap<const FunctionDecl *, const FunctionDecl *> RelevantDef;
+
+  /// The method a call dispatches virtually (not a qualified `Base::f()` call, not a
+  /// final method), or null.
+  static const CXXMethodDecl *virtualTarget(const Expr *E) {
+    const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(E);
+    const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+    if (!MD || !MD->isVirtual() || MD->hasAttr<FinalAttr>() ||
+        (MD->getParent() && MD->getParent()->hasAttr<FinalAttr>()))
+      return nullptr;
+    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+        ME && ME->hasQualifier())
+      return nullptr;
+    return MD->getCanonicalDecl();
+  }
+  /// The definitions in the file a virtual call of \p MD may run: its own and those of
+  /// the methods that override it, directly or further down.
+  const llvm::SmallVector<const FunctionDecl *, 2> &overridesOf(const CXXMethodDecl *MD) {
+    auto [It, New] = Overrides.try_emplace(MD);
+    if (!New)
+      return It->second;
+    llvm::SmallVector<const FunctionDecl *, 2> Found;
+    for (const CXXMethodDecl *Def : VirtualDefs) {
+      llvm::SmallVector<const CXXMethodDecl *, 4> Work{Def->getCanonicalDecl()};
+      llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+      bool Overrides = false;
+      while (!Work.empty() && !Overrides) {
+        const CXXMethodDecl *M = Work.pop_back_val();
+        if (!Seen.insert(M).second)
+          continue;
+        Overrides = M->getCanonicalDecl() == MD;
+        for (const CXXMethodDecl *O : M->overridden_methods())
+          Work.push_back(O->getCanonicalDecl());
+      }
+      if (Overrides)
+        Found.push_back(Def);
+    }
+    return Overrides[MD] = std::move(Found);
+  }
+  llvm::DenseMap<const CXXMethodDecl *, llvm::SmallVector<const FunctionDecl *, 2>> Overrides;
+  std::vector<const CXXMethodDecl *> VirtualDefs; // virtual methods the file defines
   const ApiEntry *api(const Expr *E) const {
     if (const auto *C = dyn_cast<CallExpr>(E))
       return Apis.lookup(C);

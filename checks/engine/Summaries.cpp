@@ -67,6 +67,10 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
   std::vector<const FunctionDecl *> Functions;
   for (Decl *D : Ctx.getTraversalScope())
     collectFunctions(D, Functions);
+  for (const FunctionDecl *FD : Functions)
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && MD->isVirtual() && definitionOf(MD) == MD)
+      VirtualDefs.push_back(MD);
   for (size_t I = 0; I < Functions.size() || !Lambdas.empty(); ++I) {
     if (I >= Functions.size()) {
       Functions.insert(Functions.end(), Lambdas.begin(), Lambdas.end());

@@ -697,6 +697,24 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
     OutStates.push_back(std::move(St));
     return;
   }
+  // A virtual call takes part when an override the file defines does: each override is
+  // one way the call can go.
+  if (const CXXMethodDecl *V = Impl::virtualTarget(Call); V && A.relevantCallee(Call)) {
+    const auto &Targets = A.overridesOf(V);
+    if (Targets.size() > 1) {
+      std::optional<PathKey> Obj = objectOf(cast<CXXMemberCallExpr>(Call));
+      for (const FunctionDecl *Def : Targets) {
+        State Copy = St;
+        if (A.isRelevant(Def)) {
+          applySummary(Call, Def, Obj ? &*Obj : nullptr, std::move(Copy), OutStates);
+        } else {
+          opaqueCall(Call, Copy);
+          OutStates.push_back(std::move(Copy));
+        }
+      }
+      return;
+    }
+  }
   if (const FunctionDecl *Def = A.relevantCallee(Call)) {
     PathKey ObjKey;
     const PathKey *Obj = This;
