@@ -96,6 +96,10 @@ struct UncheckedBegin {
   const Expr *Operation = nullptr; // the first protected operation on the witness path
   std::string OperationName;
   std::vector<PathNote> Witness;   // branch decisions from the begin to the operation
+  /// Set when the begin is inside a wrapper that returns without telling its callers that
+  /// it failed (void, a constant, no out-parameter): where it returns.
+  const FunctionDecl *SwallowedBy = nullptr;
+  SourceLocation SwallowedAt;
 };
 
 /// Where the client's data in an object name came from.

@@ -24,9 +24,16 @@ void UncheckedResultCheck::report(TranslationUnitAnalysis &Analysis, ASTContext 
     diag(Loc, "if '%0' fails, the code goes on with the service's own token") << U.BeginName;
     for (const PathNote &N : U.Witness)
       diag(SM.getFileLoc(N.Loc), "%0", DiagnosticIDs::Note) << N.Text;
-    diag(diagLoc(U.Operation, SM), "'%0' runs here with the service's own token when '%1' failed",
-         DiagnosticIDs::Note)
-        << U.OperationName << U.BeginName;
+    if (U.SwallowedBy)
+      diag(SM.getFileLoc(U.SwallowedAt),
+           "'%0' returns here without telling its callers that '%1' failed",
+           DiagnosticIDs::Note)
+          << U.SwallowedBy->getNameAsString() << U.BeginName;
+    else
+      diag(diagLoc(U.Operation, SM),
+           "'%0' runs here with the service's own token when '%1' failed",
+           DiagnosticIDs::Note)
+          << U.OperationName << U.BeginName;
   }
   if (!CheckRevertResult)
     return;

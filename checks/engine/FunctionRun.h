@@ -120,6 +120,10 @@ private:
                        std::vector<PathNote> Witness);
   void confirmFailedWork();
   bool inAssertion(SourceLocation Loc) const;
+  bool cannotTellFailure() const;
+  const Stmt *SwallowedBegin = nullptr; // the first failed begin that reaches an exit
+  SourceLocation SwallowedAt;
+  const Trace *SwallowedWitness = nullptr;
   struct FailedWorkCandidate {
     const Stmt *Begin;
     const Expr *Call;

@@ -100,6 +100,11 @@ void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
     if (!PK.Root || isa<ParmVarDecl>(PK.Root) || A.TrackedGlobals.count(PK.Root))
       O.Facts.push_back({Key, V});
   }
+  if (K != ExitKind::Throw && S.FailedBegin && !SwallowedBegin && !S.Id.impersonating()) {
+    SwallowedBegin = S.FailedBegin;
+    SwallowedAt = Loc;
+    SwallowedWitness = S.Witness;
+  }
   if (K == ExitKind::Throw) {
     if (llvm::find(Out.Throws, O) == Out.Throws.end())
       Out.Throws.push_back(O);
@@ -594,6 +599,52 @@ static void boundOutcomes(std::vector<Outcome> &Outcomes, unsigned Bound) {
   }
 }
 
+// Whether the function's callers cannot learn that its begin failed: it returns nothing
+// or always the same constant, has no out-parameter, and records nothing in its object.
+bool FunctionRun::cannotTellFailure() const {
+  if (isa<CXXConstructorDecl>(FD))
+    return false; // a guard records the outcome in its members
+  // An out-parameter could carry the failure; a handle (void *, DECLARE_HANDLE's struct)
+  // cannot.
+  auto isHandle = [](QualType T) {
+    if (!T->isPointerType())
+      return false;
+    QualType Pointee = T->getPointeeType();
+    if (Pointee->isVoidType())
+      return true;
+    const RecordDecl *RD = Pointee->getAsRecordDecl();
+    return RD && !RD->field_empty() && std::next(RD->field_begin()) == RD->field_end() &&
+           RD->field_begin()->getName() == "unused";
+  };
+  for (const ParmVarDecl *P : FD->parameters())
+    if (writesThrough(P->getType()) && !isHandle(P->getType()))
+      return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && !MD->isStatic()) {
+    llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp())
+        if (isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          return false;
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+  }
+  if (FD->getReturnType()->isVoidType())
+    return true;
+  std::optional<int64_t> Same;
+  for (const Outcome &O : Out.Outcomes) {
+    if (!O.Ret.isExact())
+      return false;
+    if (Same && *Same != O.Ret.exactValue())
+      return false;
+    Same = O.Ret.exactValue();
+  }
+  return Same.has_value();
+}
+
 void FunctionRun::finish() {
   confirmFailedWork();
   boundOutcomes(Out.Outcomes, A.Config.MaxStatesPerPoint);
@@ -611,6 +662,18 @@ void FunctionRun::finish() {
     Out.Report.DebugNotes.push_back(
         {FD->getLocation(), "'" + FD->getNameAsString() +
                                 "' is a begin-wrapper: its callers are checked for the revert"});
+  // A wrapper that cannot tell its callers about a failure swallows it: reported here,
+  // at its begin; its callers, often in other files, cannot check what they are never told.
+  if (Wrapper && SwallowedBegin && cannotTellFailure()) {
+    Out.Swallows = true;
+    if (!A.UncheckedFound.count(SwallowedBegin)) {
+      recordUnchecked(SwallowedBegin, nullptr, "",
+                      witnessNotes(SwallowedWitness, SwallowedBegin, Trace::Failure));
+      UncheckedBegin &U = A.UncheckedFound[SwallowedBegin];
+      U.SwallowedBy = FD;
+      U.SwallowedAt = SwallowedAt;
+    }
+  }
   for (const Stmt *Site : LeakOrder) {
     Leak L = Leaks[Site].L;
     L.BeginName = beginSiteName(Site);

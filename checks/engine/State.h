@@ -160,6 +160,7 @@ struct Summary {
   std::vector<Outcome> Throws; // identities an exception leaves the function with
   bool Unknown = false;     // recursion that did not settle: calls are treated as opaque
   bool BeginWrapper = false;
+  bool Swallows = false;    // a begin-wrapper that cannot tell its callers it failed
   bool Transfers = false;
   bool OperatesAtEntry = false; // a protected operation runs with the caller's identity
   FunctionReport Report;    // meaningful for the context-free run

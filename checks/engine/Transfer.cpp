@@ -339,7 +339,7 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
     // A begin-wrapper's failure is its caller's failed begin, at the call. What it returns
     // then, if the engine cannot tell (HRESULT_FROM_WIN32(GetLastError())), is a failure
     // in the convention its return type names.
-    if (O.Failed && (Sum.BeginWrapper || Sum.Transfers) && Call) {
+    if (O.Failed && (Sum.BeginWrapper || Sum.Transfers) && Call && !Sum.Swallows) {
       N.FailedBegin = Call;
       N.FailureKnown = false;
       N.FailedWork = nullptr;
