@@ -85,6 +85,14 @@ struct FunctionReport {
   std::optional<std::string> NotAnalysed;
   /// Where the engine lost precision or gave up on a callee (shown under a debug option).
   std::vector<PathNote> DebugNotes;
+  /// A revert helper (it ends, never begins) that returns without its end on a path
+  /// decided by something the impersonation did not set (a global, a query): where it
+  /// returns, and the branch decisions that lead there. Every caller leaks on that path.
+  struct SkippedRevert {
+    SourceLocation Exit;
+    std::vector<PathNote> Witness;
+  };
+  std::optional<SkippedRevert> SkipsRevert;
 };
 
 /// A begin whose failure the code may not notice: some protected operation (an access or

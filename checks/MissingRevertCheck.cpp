@@ -29,6 +29,18 @@ void MissingRevertCheck::report(TranslationUnitAnalysis &Analysis, ASTContext &C
   for (const FunctionReport &R : Analysis.reports()) {
     if (R.NotAnalysed)
       continue;
+    if (R.SkipsRevert) {
+      SourceLocation Loc = SM.getFileLoc(R.Function->getLocation());
+      if (reportable(Loc, SM)) {
+        diag(Loc, "%0 ends impersonation for its callers but returns without reverting on "
+                  "some paths; they stay impersonating there")
+            << functionName(R.Function);
+        for (const PathNote &N : R.SkipsRevert->Witness)
+          diag(SM.getFileLoc(N.Loc), "%0", DiagnosticIDs::Note) << N.Text;
+        diag(SM.getFileLoc(R.SkipsRevert->Exit), "returns here without reverting",
+             DiagnosticIDs::Note);
+      }
+    }
     if (R.IsBeginWrapper || R.Transfers)
       continue;
     if (R.IsThreadStartRoutine && !ReportThreadExit)

@@ -121,6 +121,9 @@ private:
   void confirmFailedWork();
   bool inAssertion(SourceLocation Loc) const;
   bool cannotTellFailure() const;
+  bool decidedOutside(const Trace *T) const;
+  SourceLocation SkipExit; // a revert helper's exit without its end
+  std::vector<PathNote> SkipWitness;
   const Stmt *SwallowedBegin = nullptr; // the first failed begin that reaches an exit
   SourceLocation SwallowedAt;
   const Trace *SwallowedWitness = nullptr;

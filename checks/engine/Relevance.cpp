@@ -332,6 +332,10 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
             Edges.push_back({VD, Feeds});
           }
       }
+      // An early return or jump decides whether what follows it runs: a begin or an end
+      // after `if (!req->impersonating) return;` depends on that flag.
+      if (isa<ReturnStmt, GotoStmt, BreakStmt, ContinueStmt, CXXThrowExpr>(S) && JumpsDecide)
+        Direct.insert(Guards.begin(), Guards.end());
       if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S)) {
         const auto *E = cast<Expr>(S);
         // Which identity a protected operation runs with depends on its guards.
@@ -358,7 +362,8 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         walk(C);
     }
     llvm::SmallPtrSetImpl<const ParmVarDecl *> &TestedParams;
-  } W{*this, rootsIn, Direct, Edges, {}, 0, FI.TestedParams};
+    bool JumpsDecide; // the function ends impersonation: its early exits skip the end
+  } W{*this, rootsIn, Direct, Edges, {}, 0, FI.TestedParams, FI.ContainsEnd};
   W.walk(FD->getBody());
   // Member initializers assign `this` fields, which are always tracked.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))

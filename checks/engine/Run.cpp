@@ -100,6 +100,13 @@ void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
     if (!PK.Root || isa<ParmVarDecl>(PK.Root) || A.TrackedGlobals.count(PK.Root))
       O.Facts.push_back({Key, V});
   }
+  // A revert helper leaving without its end, on a path an outside fact decided.
+  if (K != ExitKind::Throw && S.Id.W == Who::Entry && !SkipExit.isValid() &&
+      A.Info[FD].ContainsEnd && !A.Info[FD].MayBegin &&
+      decidedOutside(S.Witness)) {
+    SkipExit = Loc;
+    SkipWitness = witnessNotes(S.Witness, nullptr);
+  }
   if (K != ExitKind::Throw && S.FailedBegin && !SwallowedBegin && !S.Id.impersonating()) {
     SwallowedBegin = S.FailedBegin;
     SwallowedAt = Loc;
@@ -645,8 +652,44 @@ bool FunctionRun::cannotTellFailure() const {
   return Same.has_value();
 }
 
+// Whether a decision on the path reads something the impersonation does not set: a
+// global (a configuration, a process mode) or the result of a query, and no parameter
+// or member (the caller's own "impersonating" flag).
+bool FunctionRun::decidedOutside(const Trace *T) const {
+  for (; T; T = T->Prev) {
+    if (T->K != Trace::True && T->K != Trace::False)
+      continue;
+    bool Outside = false, Own = false;
+    llvm::SmallVector<const Stmt *, 8> Work{T->At};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (isa<CallExpr>(S))
+        Outside = true;
+      if (isa<CXXThisExpr>(S))
+        Own = true;
+      if (const auto *DR = dyn_cast<DeclRefExpr>(S)) {
+        if (isa<ParmVarDecl>(DR->getDecl()))
+          Own = true;
+        else if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()); VD && VD->hasGlobalStorage())
+          Outside = true;
+      }
+      for (const Stmt *C : S->children())
+        Work.push_back(C);
+    }
+    if (Outside && !Own)
+      return true;
+  }
+  return false;
+}
+
 void FunctionRun::finish() {
   confirmFailedWork();
+  // It reverts on some path and skips the revert on another: every caller leaks there.
+  if (SkipExit.isValid() &&
+      llvm::any_of(Out.Outcomes, [](const Outcome &O) { return O.Id.W == Who::Service; }))
+    Out.Report.SkipsRevert = FunctionReport::SkippedRevert{SkipExit, SkipWitness};
   boundOutcomes(Out.Outcomes, A.Config.MaxStatesPerPoint);
   boundOutcomes(Out.Throws, A.Config.MaxStatesPerPoint);
   bool HasEnd = A.Info[FD].ContainsEnd;

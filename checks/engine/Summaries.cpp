@@ -92,7 +92,7 @@ const std::vector<FunctionReport> &TranslationUnitAnalysis::Impl::reports() {
     // Only a function that may begin can leave impersonation in force: the others are
     // reported on by their callers, and analysed here for the identities at their calls.
     const Summary &S = summarize(FD, {});
-    if (!Info[FD].MayBegin)
+    if (!Info[FD].MayBegin && !S.Report.SkipsRevert)
       continue;
     FunctionReport R = S.Report;
     R.Function = FD;

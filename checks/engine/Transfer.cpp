@@ -264,7 +264,16 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
     return;
   }
 
-  auto mapOutcome = [&](const Outcome &O) {
+  auto mapOutcome = [&](const Outcome &Raw) {
+    // A revert helper that skips its end on a path an outside fact decides is reported in
+    // the helper; its callers take it as the end it is meant to be (one root cause, one
+    // warning).
+    Outcome Skipped;
+    if (Sum.Report.SkipsRevert && Raw.Id.W == Who::Entry) {
+      Skipped = Raw;
+      Skipped.Id = Identity{Who::Service, nullptr, false, false};
+    }
+    const Outcome &O = Skipped.Id.W == Who::Service ? Skipped : Raw;
     State N = St;
     if (O.Id.W == Who::Service && Call)
       failureReachesRevert(N, Call);
