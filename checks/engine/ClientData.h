@@ -125,6 +125,12 @@ public:
       return destination(AS->getBase());
     if (const auto *BO = dyn_cast<BinaryOperator>(E); BO && BO->isAdditiveOp())
       return destination(BO->getLHS()->getType()->isPointerType() ? BO->getLHS() : BO->getRHS());
+    // The characters of a string or path: `s.c_str()`, `s.data()`, `p.c_str()`, `p.native()`.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+        MC && MC->getNumArgs() == 0 && isStdStringLike(MC->getImplicitObjectArgument()->getType()))
+      if (const CXXMethodDecl *MD = MC->getMethodDecl(); MD && MD->getIdentifier() &&
+          llvm::is_contained({"c_str", "data", "native", "wstring", "string"}, MD->getName()))
+        return destination(MC->getImplicitObjectArgument());
     if (auto K = A.keyOf(E)) {
       K->Mask = 0;
       return K;
