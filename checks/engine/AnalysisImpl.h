@@ -208,6 +208,22 @@ public:
   /// points to (an assignment through it, or handing it on to a call).
   bool writesThroughParam(const FunctionDecl *Def, unsigned Index);
   llvm::DenseMap<const FunctionDecl *, llvm::SmallVector<bool, 4>> ParamWrites;
+  /// The destructors that take part in impersonation when an object of \p RD dies: its
+  /// own (when the file defines it), then its members' (last declared first, nested
+  /// members too), each with the path of its object below the dying one.
+  struct MemberDestructor {
+    const FunctionDecl *Def;
+    llvm::SmallVector<const FieldDecl *, 2> Path;
+  };
+  const std::vector<MemberDestructor> &destructorsOf(const CXXRecordDecl *RD);
+  std::map<const CXXRecordDecl *, std::vector<MemberDestructor>> Destructors;
+  /// Whether destroying an object of \p RD ends impersonation somewhere (a guard).
+  bool destructionEnds(const CXXRecordDecl *RD) {
+    for (const MemberDestructor &D : destructorsOf(RD))
+      if (Info[D.Def].ContainsEnd)
+        return true;
+    return false;
+  }
   /// Callees whose calls are work for the caller (see FunctionRun::isWork), by declaration.
   llvm::DenseMap<const FunctionDecl *, bool> WorkCallees;
   /// Whether \p Call is a protected operation or a call of a function that performs one.

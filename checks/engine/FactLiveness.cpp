@@ -164,10 +164,9 @@ private:
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))
-          if (const auto *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->hasDefinition())
-            if (const CXXDestructorDecl *Dtor = RD->getDestructor())
-              if (const FunctionDecl *Def = A.definitionOf(Dtor); Def && A.isRelevant(Def))
-                return true;
+          if (const auto *RD = VD->getType()->getAsCXXRecordDecl();
+              RD && !A.destructorsOf(RD).empty())
+            return true;
     return false;
   }
   static bool isAssignment(const Stmt *S) {
@@ -313,13 +312,11 @@ private:
       if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
         const VarDecl *VD = D->getVarDecl();
         const auto *RD = VD->getType()->getAsCXXRecordDecl();
-        if (RD && RD->hasDefinition())
-          if (const FunctionDecl *Def = A.definitionOf(RD->getDestructor());
-              Def && A.isRelevant(Def)) {
-            PathKey K;
-            K.Root = VD;
-            prefixBits(K, St.Uses);
-          }
+        if (RD && !A.destructorsOf(RD).empty()) {
+          PathKey K;
+          K.Root = VD;
+          prefixBits(K, St.Uses);
+        }
       } else if (auto I = E.getAs<CFGInitializer>()) {
         reads(I->getInitializer()->getInit(), St.Uses);
       } else if (auto CS = E.getAs<CFGStmt>()) {

@@ -112,6 +112,8 @@ private:
   std::optional<AbsVal> modelledResult(const CallExpr *C, const State &St) const;
   static bool isKeptToken(const Expr *Tok);
   static bool isTruthValue(const Expr *E);
+  void destroy(const VarDecl *VD, const std::vector<Impl::MemberDestructor> &Dtors,
+               std::vector<State> &States);
   bool isWork(const Expr *Call) const;
   static bool looksLikeLogging(const FunctionDecl *F);
   void noteWork(const Expr *Call, State &St);

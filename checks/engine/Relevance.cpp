@@ -82,9 +82,8 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
   // What a class's members do to its fields decides what its destructor does.
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && !isa<CXXDestructorDecl>(MD))
     if (const CXXRecordDecl *RD = MD->getParent(); RD && RD->hasDefinition())
-      if (const CXXDestructorDecl *D = RD->getDestructor())
-        if (const FunctionDecl *Def = definitionOf(D); Def && isRelevant(Def))
-          Relevant = true;
+      if (!destructorsOf(RD).empty())
+        Relevant = true;
   // One pass over the body (lambda bodies are functions of their own).
   struct Finder {
     Impl &A;
@@ -113,12 +112,10 @@ bool TranslationUnitAnalysis::Impl::isRelevant(const FunctionDecl *FD) {
     }
     void variable(const VarDecl *VD) {
       if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
-        if (RD->hasDefinition())
-          if (const CXXDestructorDecl *D = RD->getDestructor())
-            if (const FunctionDecl *Def = A.definitionOf(D); Def && A.isRelevant(Def)) {
-              Self.Callees.push_back(Def);
-              Relevant = true;
-            }
+        for (const Impl::MemberDestructor &D : A.destructorsOf(RD)) {
+          Self.Callees.push_back(D.Def);
+          Relevant = true;
+        }
     }
     void scan(const Stmt *Root) {
       llvm::SmallVector<const Stmt *, 32> Work{Root};
@@ -326,8 +323,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
             if (const Expr *Init = VD->getInit(); Init && scan(Init, Feeds, false))
               Direct.insert(VD);
             if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
-              if (RD->hasDefinition() && RD->getDestructor() &&
-                  A.definitionOf(RD->getDestructor()))
+              if (!A.destructorsOf(RD).empty())
                 Direct.insert(VD);
             Edges.push_back({VD, Feeds});
           }
@@ -517,6 +513,34 @@ bool TranslationUnitAnalysis::Impl::writesThroughParam(const FunctionDecl *Def,
     It = ParamWrites.find(Def);
   }
   return Index >= It->second.size() || It->second[Index];
+}
+
+const std::vector<TranslationUnitAnalysis::Impl::MemberDestructor> &
+TranslationUnitAnalysis::Impl::destructorsOf(const CXXRecordDecl *RD) {
+  RD = RD->getDefinition();
+  static const std::vector<MemberDestructor> None;
+  if (!RD)
+    return None;
+  if (auto It = Destructors.find(RD); It != Destructors.end())
+    return It->second;
+  Destructors[RD]; // recursion through members: nothing known yet
+  std::vector<MemberDestructor> Out;
+  if (const CXXDestructorDecl *D = RD->getDestructor())
+    if (const FunctionDecl *Def = definitionOf(D); Def && isRelevant(Def))
+      Out.push_back({Def, {}});
+  // Members die after the destructor's body, last declared first.
+  llvm::SmallVector<const FieldDecl *, 8> Fields(RD->fields());
+  for (auto It = Fields.rbegin(); It != Fields.rend(); ++It) {
+    const auto *MRD = (*It)->getType()->getAsCXXRecordDecl();
+    if (!MRD || (*It)->getType()->isReferenceType())
+      continue;
+    for (const MemberDestructor &M : destructorsOf(MRD)) {
+      MemberDestructor Inner{M.Def, {*It}};
+      Inner.Path.append(M.Path.begin(), M.Path.end());
+      Out.push_back(std::move(Inner));
+    }
+  }
+  return Destructors[RD] = std::move(Out);
 }
 
 } // namespace clang::tidy::impersonation

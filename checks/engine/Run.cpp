@@ -58,18 +58,9 @@ void FunctionRun::collectLiveObjects(const Stmt *From, const Stmt *StopTry,
 void FunctionRun::runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States) {
   llvm::SmallVector<const VarDecl *, 4> Vars;
   collectLiveObjects(From, Stop, Vars);
-  for (const VarDecl *VD : Vars) {
-    const CXXDestructorDecl *D = VD->getType()->getAsCXXRecordDecl()->getDestructor();
-    const FunctionDecl *Def = A.definitionOf(D);
-    if (!Def || !A.isRelevant(Def))
-      continue;
-    PathKey This;
-    This.Root = VD;
-    std::vector<State> Next;
-    for (State &S : States)
-      applySummary(nullptr, Def, &This, std::move(S), Next);
-    States = std::move(Next);
-  }
+  for (const VarDecl *VD : Vars)
+    if (const auto *RD = VD->getType()->getAsCXXRecordDecl())
+      destroy(VD, A.destructorsOf(RD), States);
 }
 
 // An exception leaves \p At: run the destructors of the objects it destroys, then enter
@@ -370,8 +361,12 @@ void FunctionRun::run() {
   // A function declared to begin (annotation or option) leaves impersonation to its
   // callers on purpose, like one marked impersonation::transfers.
   const ApiEntry *Declared = A.Apis.lookupDecl(FD);
+  // A guard's constructor begins for the scope that holds the guard: its destruction
+  // ends it (directly or through a member's destructor).
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
   Out.Transfers = ApiModel::annotation(FD, "transfers").has_value() ||
-                  (Declared && Declared->Role == ApiRole::Begin);
+                  (Declared && Declared->Role == ApiRole::Begin) ||
+                  (Ctor && A.destructionEnds(Ctor->getParent()));
   Out.Report.Transfers = Out.Transfers;
   G = buildFunctionCfg(FD, A.Ctx);
   if (!G.Graph) {

@@ -332,7 +332,19 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
             N.setFact(A.Keys.intern(*CK), V);
     }
     if (This) {
-      kill(N, *This);
+      // What the callee can write of its object: the fields it (or what it calls) names,
+      // and nothing for a const method.
+      const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      if (!(Method && Method->isConst()))
+        llvm::erase_if(N.Facts, [&](const auto &F) {
+          const PathKey &K = A.Keys.key(F.first);
+          if (!K.hasPrefix(*This))
+            return false;
+          for (size_t I = This->Steps.size(); I < K.Steps.size(); ++I)
+            if (K.Steps[I] && !Fields.count(K.Steps[I]))
+              return false;
+          return true;
+        });
       for (const auto &[K, V] : O.Facts)
         if (!A.Keys.key(K).Root)
           if (auto CK = toCaller(A.Keys.key(K), ThisBinding); CK && tracked(*CK))
@@ -502,6 +514,22 @@ void FunctionRun::confirmFailedWork() {
       continue;
     recordUnchecked(W.Begin, W.Call, displayName(W.Call),
                     witnessNotes(W.Witness, W.Begin, Trace::Failure));
+  }
+}
+
+// An object dies: its destructor, then its members' (a guard whose member's destructor
+// reverts reverts when it dies).
+void FunctionRun::destroy(const VarDecl *VD,
+                          const std::vector<Impl::MemberDestructor> &Dtors,
+                          std::vector<State> &States) {
+  for (const Impl::MemberDestructor &D : Dtors) {
+    PathKey This;
+    This.Root = VD;
+    This.Steps.append(D.Path.begin(), D.Path.end());
+    std::vector<State> Next;
+    for (State &S : States)
+      applySummary(nullptr, D.Def, &This, std::move(S), Next);
+    States = std::move(Next);
   }
 }
 
@@ -911,13 +939,13 @@ void FunctionRun::transferElement(const CFGElement &E, std::vector<State> &State
     const VarDecl *VD = D->getVarDecl();
     CurrentElementStmt = D->getTriggerStmt();
     const auto *RD = VD->getType()->getAsCXXRecordDecl();
-    const FunctionDecl *Def = RD && RD->hasDefinition() ? A.definitionOf(RD->getDestructor()) : nullptr;
-    if (!Def || !A.isRelevant(Def))
+    if (!RD)
       return;
-    PathKey This;
-    This.Root = VD;
-    for (State &S : States)
-      applySummary(nullptr, Def, &This, std::move(S), Next);
+    const auto &Dtors = A.destructorsOf(RD);
+    if (Dtors.empty())
+      return;
+    destroy(VD, Dtors, States);
+    return;
   } else {
     return;
   }
