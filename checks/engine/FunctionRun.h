@@ -1,7 +1,9 @@
 // One run of the engine over one function in one calling context: a worklist over the
 // function's CFG carrying small sets of States. Its methods are split by concern, as in
 // clang's FlowSensitive: Conditions.cpp (evaluating and assuming), Transfer.cpp
-// (statements and calls), Run.cpp (the worklist, joins, exceptions, exits, the report).
+// (statements and calls), Failures.cpp (failed begins, work, unchecked results), Run.cpp
+// (the worklist, joins, exceptions, exits, the report); FactLiveness.cpp says which facts
+// are still needed.
 #pragma once
 
 #include "FunctionCfg.h"
