@@ -116,6 +116,11 @@ public:
 
   /// The row a call matches, or null. Annotated and option-named functions get rows too.
   const ApiEntry *lookup(const CallExpr *Call) const;
+  /// The built-in row named \p Name (a global function), whoever declares it.
+  const ApiEntry *builtinNamed(llvm::StringRef Name) const {
+    auto It = Builtin.find(Name);
+    return It == Builtin.end() ? nullptr : &It->second;
+  }
   /// The row a declaration itself has (options, annotations, the built-in table).
   const ApiEntry *lookupDecl(const FunctionDecl *FD) const { return lookupFunction(FD); }
   /// Whether \p FD is one of the user's neutral functions or a built-in neutral one.

@@ -5,6 +5,7 @@
 #include "engine/FunctionRun.h"
 
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/CharInfo.h"
 #include <limits>
 
 namespace clang::tidy::impersonation::detail {
@@ -51,19 +52,25 @@ bool FunctionRun::isWork(const Expr *Call) const {
       Work = A.operationsOf(Def).Any;
     else
       Work = !A.SM.isInSystemHeader(F->getCanonicalDecl()->getLocation()) &&
-             !looksLikeLogging(F);
+             !isLoggingOrNativeApi(F);
   }
   A.WorkCallees[F->getCanonicalDecl()] = Work;
   return Work;
 }
 
-// printf-style functions and the service's own tracing (TraceEvent, LogError,
+// printf-style functions, the service's own tracing (TraceEvent, LogError,
 // debug_printf, DbgOut): what a failure branch that "only logs" calls.
-bool FunctionRun::looksLikeLogging(const FunctionDecl *F) {
+bool FunctionRun::isLoggingOrNativeApi(const FunctionDecl *F) {
   if (F->isVariadic())
     return true;
   if (!F->getIdentifier())
     return false;
+  // The native API, often declared by the project itself (ntdll.h): system calls, not
+  // the service's own code.
+  llvm::StringRef N = F->getName();
+  for (llvm::StringRef Prefix : {"Nt", "Zw", "Rtl"})
+    if (N.size() > Prefix.size() && N.starts_with(Prefix) && isUppercase(N[Prefix.size()]))
+      return true;
   std::string Name = F->getName().lower();
   for (const char *Word : {"log", "trace", "print", "dbg", "debug"})
     if (Name.find(Word) != std::string::npos)
@@ -82,7 +89,7 @@ void FunctionRun::noteWork(const Expr *Call, State &St) {
     if (St.FailedBegin && St.FailureKnown && !St.FailureActedOn)
       if (const auto *C = dyn_cast<CallExpr>(Call))
         if (const FunctionDecl *F = C->getDirectCallee();
-            F && !A.Apis.isNeutral(F) && !looksLikeLogging(F) && !A.Apis.lookup(C))
+            F && !A.Apis.isNeutral(F) && !isLoggingOrNativeApi(F) && !A.Apis.lookup(C))
           St.FailureActedOn = true;
     return;
   }
@@ -142,12 +149,30 @@ bool FunctionRun::isTruthValue(const Expr *E) {
 // A token kept from before the current request: a global, a member, what a getter
 // without arguments returns (cygheap->user.primary_token()).
 bool FunctionRun::isKeptToken(const Expr *Tok) {
+  // Where an object path starts: a global or `this` is kept state; a parameter or a local
+  // (a request's `job->token`) is the current request's.
+  auto keptBase = [](const Expr *E) {
+    while (true) {
+      E = E->IgnoreParenCasts();
+      if (isa<CXXThisExpr>(E))
+        return true;
+      if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
+        const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
+        return VD && VD->hasGlobalStorage();
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(E))
+        E = ME->getBase();
+      else if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_Deref)
+        E = UO->getSubExpr();
+      else
+        return false;
+    }
+  };
   const Expr *E = Tok->IgnoreParenCasts();
-  if (const auto *DR = dyn_cast<DeclRefExpr>(E))
-    if (const auto *VD = dyn_cast<VarDecl>(DR->getDecl()))
-      return VD->hasGlobalStorage();
-  if (isa<MemberExpr>(E))
-    return true;
+  if (isa<DeclRefExpr, MemberExpr>(E))
+    return keptBase(E);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    return MC->getNumArgs() == 0 && keptBase(MC->getImplicitObjectArgument());
   if (const auto *C = dyn_cast<CallExpr>(E))
     return C->getNumArgs() == 0 && C->getDirectCallee() &&
            !C->getDirectCallee()->getReturnType()->isVoidType();

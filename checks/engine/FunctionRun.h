@@ -62,6 +62,7 @@ private:
   };
   std::map<const Stmt *, LeakInfo> Leaks;
   std::vector<const Stmt *> LeakOrder;
+  llvm::SmallPtrSet<const Stmt *, 2> KeptAtExit; // own begins with a kept token, at exits
 
   // Evaluation and refinement.
   std::optional<KeyId> keyId(const Expr *E) const;
@@ -117,7 +118,7 @@ private:
   void destroy(const VarDecl *VD, const std::vector<Impl::MemberDestructor> &Dtors,
                std::vector<State> &States);
   bool isWork(const Expr *Call) const;
-  static bool looksLikeLogging(const FunctionDecl *F);
+  static bool isLoggingOrNativeApi(const FunctionDecl *F);
   void noteWork(const Expr *Call, State &St);
   void failureReachesRevert(const State &St, const Expr *Revert);
   void recordUnchecked(const Stmt *Begin, const Expr *Op, std::string OpName,

@@ -113,7 +113,12 @@ void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
     if (llvm::find(Out.Outcomes, O) == Out.Outcomes.end())
       Out.Outcomes.push_back(O);
   }
-  if (!S.Id.impersonating() || !S.Id.Own)
+  // A token kept from before the request (the process's standing identity: a global, a
+  // member, what a getter returns) left on the thread is that identity, by contract; its
+  // failure is still checked (unchecked-result).
+  if (S.Id.impersonating() && S.Id.Own && S.Id.Stored)
+    KeptAtExit.insert(S.Id.Site);
+  if (!S.Id.impersonating() || !S.Id.Own || S.Id.Stored)
     return;
   auto [It, New] = Leaks.try_emplace(S.Id.Site);
   LeakInfo &LI = It->second;
@@ -364,8 +369,15 @@ void FunctionRun::run() {
   // A guard's constructor begins for the scope that holds the guard: its destruction
   // ends it (directly or through a member's destructor).
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD);
+  // A file that implements a begin API itself (a compatibility layer's
+  // ImpersonateLoggedOnUser) leaves impersonation in force by that API's contract.
+  const ApiEntry *Implemented = !isa<CXXMethodDecl>(FD) && FD->getIdentifier() &&
+                                        FD->getDeclContext()->getRedeclContext()->isTranslationUnit()
+                                    ? A.Apis.builtinNamed(FD->getName())
+                                    : nullptr;
   Out.Transfers = ApiModel::annotation(FD, "transfers").has_value() ||
                   (Declared && Declared->Role == ApiRole::Begin) ||
+                  (Implemented && Implemented->Role == ApiRole::Begin) ||
                   (Ctor && A.destructionEnds(Ctor->getParent()));
   Out.Report.Transfers = Out.Transfers;
   G = buildFunctionCfg(FD, A.Ctx);
@@ -680,7 +692,6 @@ bool FunctionRun::decidedOutside(const Trace *T) const {
 }
 
 void FunctionRun::finish() {
-  confirmFailedWork();
   // It reverts on some path and skips the revert on another: every caller leaks there.
   if (SkipExit.isValid() &&
       llvm::any_of(Out.Outcomes, [](const Outcome &O) { return O.Id.W == Who::Service; }))
@@ -690,10 +701,16 @@ void FunctionRun::finish() {
   bool HasEnd = A.Info[FD].ContainsEnd;
   // A begin-wrapper: nothing but neutral calls while its own impersonation is in force,
   // and no end anywhere in it. Its callers are checked instead.
-  bool Wrapper = !Leaks.empty() && !HasEnd;
+  bool Wrapper = (!Leaks.empty() || !KeptAtExit.empty()) && !HasEnd;
   for (const Stmt *Site : LeakOrder)
     Wrapper = Wrapper && !ActedSites.count(Site);
+  for (const Stmt *Site : KeptAtExit)
+    Wrapper = Wrapper && !ActedSites.count(Site);
   Out.BeginWrapper = Wrapper;
+  // A wrapper's or transfer's failure is its callers' to handle (or, if it cannot tell
+  // them, reported below as swallowed).
+  if (!Wrapper && !Out.Transfers)
+    confirmFailedWork();
   Out.Report.IsBeginWrapper = Wrapper;
   Out.Report.IsThreadStartRoutine = A.ThreadStarts.count(FD->getCanonicalDecl()) > 0;
   if (Wrapper)
