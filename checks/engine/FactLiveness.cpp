@@ -79,6 +79,15 @@ public:
         break;
     }
     liveness(Extra, /*RecordUses=*/true);
+    // What decides a begin or an end (or a flag of theirs, through the assignments it
+    // guards) is the last thing to forget.
+    Out.GuardsIdentity.resize(Out.Local.size());
+    for (const CFGBlock *B : Cfg) {
+      const BlockSteps &BS = Blocks[B->getBlockID()];
+      if (BS.Term && IdentityTerms.count(BS.Term))
+        for (unsigned Bit : BS.TermUses)
+          Out.GuardsIdentity.set(Bit);
+    }
     for (auto &Uses : Out.UseOrder) {
       llvm::sort(Uses);
       Uses.erase(std::unique(Uses.begin(), Uses.end()), Uses.end());
@@ -108,6 +117,7 @@ private:
   Impl::FunctionInfo &FI;
   std::vector<BlockSteps> Blocks;
   llvm::SmallVector<const Stmt *, 16> GuardStack;
+  llvm::SmallPtrSet<const Stmt *, 16> IdentityTerms; // conditions around a begin or an end
   std::vector<std::pair<const Stmt *, llvm::SmallVector<const Stmt *, 4>>> AssignGuards;
   llvm::DenseMap<const Stmt *, bool> AssignLive;
   llvm::DenseMap<const ValueDecl *, llvm::SmallVector<std::pair<KeyId, unsigned>, 2>> ByRoot;
@@ -182,48 +192,64 @@ private:
     return false;
   }
 
-  // Relevance from the syntax, in one walk: whether a subtree holds an event, and the
+  // Relevance from the syntax, in one walk: whether a subtree holds an event, whether it
+  // holds a begin, an end or a call that may do either (the identity itself), and the
   // conditions around each assignment.
-  bool guarded(const Stmt *Term, const Stmt *Cond, std::initializer_list<const Stmt *> Bodies) {
-    bool Event = findRelevance(Cond);
+  struct Holds {
+    bool Event = false, Identity = false;
+    Holds &operator|=(Holds O) {
+      Event |= O.Event;
+      Identity |= O.Identity;
+      return *this;
+    }
+  };
+  bool isIdentityEvent(const Stmt *S) {
+    return isa<CallExpr, CXXConstructExpr>(S) && followed(cast<Expr>(S));
+  }
+  Holds guarded(const Stmt *Term, const Stmt *Cond, std::initializer_list<const Stmt *> Bodies) {
+    Holds H = findRelevance(Cond);
     GuardStack.push_back(Term);
     for (const Stmt *B : Bodies)
-      Event |= findRelevance(B);
+      H |= findRelevance(B);
     GuardStack.pop_back();
-    if (Event)
+    if (H.Event)
       Out.RelevantTerms.insert(Term);
-    return Event;
+    if (H.Identity)
+      IdentityTerms.insert(Term);
+    return H;
   }
-  bool findRelevance(const Stmt *S) {
+  Holds findRelevance(const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
-      return false;
+      return {};
     if (const auto *If = dyn_cast<IfStmt>(S)) {
-      bool Event = findRelevance(If->getInit());
-      Event |= findRelevance(If->getConditionVariableDeclStmt());
-      return guarded(If, If->getCond(), {If->getThen(), If->getElse()}) || Event;
+      Holds H = findRelevance(If->getInit());
+      H |= findRelevance(If->getConditionVariableDeclStmt());
+      return H |= guarded(If, If->getCond(), {If->getThen(), If->getElse()});
     }
     if (const auto *W = dyn_cast<WhileStmt>(S))
       return guarded(W, W->getCond(), {W->getBody()});
     if (const auto *D = dyn_cast<DoStmt>(S))
       return guarded(D, D->getCond(), {D->getBody()});
     if (const auto *F = dyn_cast<ForStmt>(S)) {
-      bool Event = findRelevance(F->getInit());
-      return guarded(F, F->getCond(), {F->getBody(), F->getInc()}) || Event;
+      Holds H = findRelevance(F->getInit());
+      return H |= guarded(F, F->getCond(), {F->getBody(), F->getInc()});
     }
     if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
-      bool Event = findRelevance(Sw->getInit());
-      return guarded(Sw, Sw->getCond(), {Sw->getBody()}) || Event;
+      Holds H = findRelevance(Sw->getInit());
+      return H |= guarded(Sw, Sw->getCond(), {Sw->getBody()});
     }
     if (const auto *CO = dyn_cast<AbstractConditionalOperator>(S))
       return guarded(CO, CO->getCond(), {CO->getTrueExpr(), CO->getFalseExpr()});
     if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isLogicalOp())
       return guarded(BO, BO->getLHS(), {BO->getRHS()});
-    bool Event = isEvent(S);
+    Holds H;
+    H.Event = isEvent(S);
+    H.Identity = isIdentityEvent(S);
     if (!GuardStack.empty() && isAssignment(S))
       AssignGuards.push_back({S, {GuardStack.begin(), GuardStack.end()}});
     for (const Stmt *C : S->children())
-      Event |= findRelevance(C);
-    return Event;
+      H |= findRelevance(C);
+    return H;
   }
 
   // Reads, as bits.

@@ -37,6 +37,12 @@ public:
   /// How many blocks (in reverse post-order) lie between block \p BlockId and the next
   /// relevant read of \p K: the fact to drop first has the largest.
   unsigned distance(unsigned BlockId, KeyId K) const;
+  /// Whether a fact on \p K decides a begin or an end somewhere: kept over the others.
+  bool guardsIdentity(KeyId K) const {
+    auto It = Local.find(K);
+    return It != Local.end() && It->second < GuardsIdentity.size() &&
+           GuardsIdentity.test(It->second);
+  }
   /// Whether a branch on \p Terminator can decide anything that matters.
   bool relevantCondition(const Stmt *Terminator) const {
     return RelevantTerms.count(Terminator);
@@ -49,6 +55,8 @@ private:
   const FunctionDecl *FD = nullptr;
   llvm::DenseMap<KeyId, unsigned> Local;          // tracked key -> bit index
   llvm::BitVector CallerVisible;                  // by bit: live to every exit
+  llvm::BitVector GuardsIdentity;                 // by bit: read by a condition around a
+                                                  // begin or an end
   std::vector<llvm::BitVector> LiveIn;            // per block id
   std::vector<std::vector<unsigned>> UseOrder;    // per bit index: sorted RPO of reads
   std::vector<unsigned> Order;                    // block id -> RPO index

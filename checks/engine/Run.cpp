@@ -232,7 +232,8 @@ KeyId FunctionRun::factToDrop(const StateSet &Set, unsigned BlockId) const {
         Values[K].push_back(V);
   KeyId Best = Values.begin()->first;
   auto rank = [&](KeyId K) {
-    return std::make_pair(Live ? Live->distance(BlockId, K) : 0u, Values[K].size());
+    bool Guards = Live && Live->guardsIdentity(K);
+    return std::make_tuple(!Guards, Live ? Live->distance(BlockId, K) : 0u, Values[K].size());
   };
   for (const auto &Entry : Values)
     if (rank(Entry.first) > rank(Best))
