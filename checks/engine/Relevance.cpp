@@ -358,8 +358,8 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         walk(C);
     }
     llvm::SmallPtrSetImpl<const ParmVarDecl *> &TestedParams;
-    bool JumpsDecide; // the function ends impersonation: its early exits skip the end
-  } W{*this, rootsIn, Direct, Edges, {}, 0, FI.TestedParams, FI.ContainsEnd};
+    bool JumpsDecide; // a revert helper (ends, never begins): its early exits skip the end
+  } W{*this, rootsIn, Direct, Edges, {}, 0, FI.TestedParams, FI.ContainsEnd && !FI.MayBegin};
   W.walk(FD->getBody());
   // Member initializers assign `this` fields, which are always tracked.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
