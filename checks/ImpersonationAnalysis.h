@@ -124,6 +124,7 @@ struct PrimaryAccess {
   const Expr *Call = nullptr;
   std::string Api;
   bool ClientNamed = false;       // false: only reported in strict mode
+  bool ThreadIdentityObject = false; // chosen by who the thread is (hive, profile, secrets)
   bool OnlyAfterFailedBegin = false; // every such path passes a begin that failed unnoticed
   std::optional<ClientDataOrigin> Origin;
   enum IdentityNote : uint8_t { None, EndedAt, BeginsLaterAt } Note = None;

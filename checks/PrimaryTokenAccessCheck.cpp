@@ -44,6 +44,11 @@ void PrimaryTokenAccessCheck::report(TranslationUnitAnalysis &Analysis, ASTConte
       diag(Loc, "'%0' runs with the service's own token while the thread handles a client "
                 "request")
           << A.Api;
+    } else if (A.ThreadIdentityObject) {
+      // The current user's hive, profile or secrets: as the service, the service's own.
+      diag(Loc, "'%0' reaches the service's own user objects instead of the client's: it "
+                "runs with the service's own token")
+          << A.Api;
     } else {
       diag(Loc, "'%0' accesses an object named by the client with the service's own token")
           << A.Api;

@@ -594,9 +594,10 @@ private:
         // The current user's hive, profile, credentials: the client's objects by their
         // nature.
         const auto *AccCall = dyn_cast<CallExpr>(C);
-        Acc.ClientNamed = Acc.Origin.has_value() ||
-                          (Op->NameArg < 0 && AccCall && Handler[FD] &&
-                           A.Apis.reachesThreadIdentityObject(AccCall, A.Ctx));
+        Acc.ThreadIdentityObject = !Acc.Origin && Op->NameArg < 0 && AccCall &&
+                                   Handler[FD] &&
+                                   A.Apis.reachesThreadIdentityObject(AccCall, A.Ctx);
+        Acc.ClientNamed = Acc.Origin.has_value() || Acc.ThreadIdentityObject;
         if (!Acc.ClientNamed && !(StrictMode && Handler[FD]))
           continue;
         // A broker: the service decided for the client with the client's token and acts

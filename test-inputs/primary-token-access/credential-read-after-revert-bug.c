@@ -20,7 +20,7 @@ DWORD SendStoredPassword(HANDLE pipe)
         ExitProcess(ERROR_CANNOT_IMPERSONATE);
     OutputDebugStringW(who);
 
-    // CHECK-WARNING@+1: 'CredReadW' accesses an object named by the client with the service's own token [impersonation-primary-token-access]
+    // CHECK-WARNING@+1: 'CredReadW' reaches the service's own user objects instead of the client's: it runs with the service's own token [impersonation-primary-token-access]
     if (!CredReadW(L"contoso-sync", CRED_TYPE_GENERIC, 0, &cred))
         return GetLastError();
     if (!WriteFile(pipe, cred->CredentialBlob, cred->CredentialBlobSize, &written, NULL))
