@@ -25,6 +25,22 @@
 namespace clang::tidy::impersonation {
 namespace detail {
 class FactLiveness;
+
+/// The library functions whose results the engine computes (FunctionRun::modelledResult):
+/// GetLastError() after a failed begin, and the HRESULT conversions of error codes.
+enum class ModelledCall : uint8_t { None, GetLastError, HResultFromWin32, HResultFromNt };
+inline ModelledCall modelledCall(const FunctionDecl *F) {
+  if (!F || !F->getIdentifier())
+    return ModelledCall::None;
+  llvm::StringRef N = F->getName();
+  if (N == "GetLastError")
+    return ModelledCall::GetLastError;
+  if (N == "HRESULT_FROM_WIN32")
+    return ModelledCall::HResultFromWin32;
+  if (N == "HRESULT_FROM_NT")
+    return ModelledCall::HResultFromNt;
+  return ModelledCall::None;
+}
 }
 
 class TranslationUnitAnalysis::Impl {

@@ -169,7 +169,7 @@ private:
       if (Callee && Callee->isNoReturn())
         return true;
       // Its value depends on a begin's failure.
-      return Callee && Callee->getIdentifier() && Callee->getName() == "GetLastError";
+      return modelledCall(Callee) == ModelledCall::GetLastError;
     }
     if (const auto *DS = dyn_cast<DeclStmt>(S))
       for (const Decl *D : DS->decls())

@@ -14,17 +14,16 @@ namespace clang::tidy::impersonation::detail {
 // GetLastError() after a failed begin is an error code (not 0), and HRESULT_FROM_WIN32
 // of an error code is a failure.
 std::optional<AbsVal> FunctionRun::modelledResult(const CallExpr *C, const State &St) const {
-  const FunctionDecl *F = C->getDirectCallee();
-  if (!F || !F->getIdentifier())
-    return std::nullopt;
-  llvm::StringRef N = F->getName();
-  if (N == "GetLastError" && C->getNumArgs() == 0 && St.FailedBegin && !St.Id.impersonating())
+  ModelledCall M = modelledCall(C->getDirectCallee());
+  if (M == ModelledCall::GetLastError && C->getNumArgs() == 0 && St.FailedBegin &&
+      !St.Id.impersonating())
     return AbsVal::range(1, 0xFFFF);
-  if ((N == "HRESULT_FROM_WIN32" || N == "HRESULT_FROM_NT") && C->getNumArgs() == 1) {
+  if ((M == ModelledCall::HResultFromWin32 || M == ModelledCall::HResultFromNt) &&
+      C->getNumArgs() == 1) {
     AbsVal V = eval(C->getArg(0), St);
-    if (V.isExactly(0) && N == "HRESULT_FROM_WIN32")
+    if (V.isExactly(0) && M == ModelledCall::HResultFromWin32)
       return AbsVal::exact(0);
-    if (V.Lo > 0 || (N == "HRESULT_FROM_NT" && V.Hi < 0))
+    if (V.Lo > 0 || (M == ModelledCall::HResultFromNt && V.Hi < 0))
       return AbsVal::range(std::numeric_limits<int32_t>::min(), -1);
   }
   return std::nullopt;
@@ -58,15 +57,14 @@ bool FunctionRun::isWork(const Expr *Call) const {
   return Work;
 }
 
-// printf-style functions, the service's own tracing (TraceEvent, LogError,
-// debug_printf, DbgOut): what a failure branch that "only logs" calls.
+// printf-style functions and the service's own tracing (TraceEvent, LogError,
+// debug_printf, DbgOut), what a failure branch that "only logs" calls; and the native API
+// (Nt*, Zw*, Rtl*), system calls even where the project declares them itself.
 bool FunctionRun::isLoggingOrNativeApi(const FunctionDecl *F) {
   if (F->isVariadic())
     return true;
   if (!F->getIdentifier())
     return false;
-  // The native API, often declared by the project itself (ntdll.h): system calls, not
-  // the service's own code.
   llvm::StringRef N = F->getName();
   for (llvm::StringRef Prefix : {"Nt", "Zw", "Rtl"})
     if (N.size() > Prefix.size() && N.starts_with(Prefix) && isUppercase(N[Prefix.size()]))
@@ -116,7 +114,7 @@ void FunctionRun::noteWork(const Expr *Call, State &St) {
 
 // Fail-open by belief: the path on which the begin failed did work and then reverts, so
 // the code believed it was impersonating (`if (Impersonate(...)) goto done;`).
-void FunctionRun::failureReachesRevert(const State &St, const Expr *Revert) {
+void FunctionRun::failureReachesRevert(const State &St) {
   if (!St.FailedBegin || !St.FailedWork || St.Id.impersonating())
     return;
   recordUnchecked(St.FailedBegin, St.FailedWork, displayName(St.FailedWork),

@@ -120,7 +120,7 @@ private:
   bool isWork(const Expr *Call) const;
   static bool isLoggingOrNativeApi(const FunctionDecl *F);
   void noteWork(const Expr *Call, State &St);
-  void failureReachesRevert(const State &St, const Expr *Revert);
+  void failureReachesRevert(const State &St);
   void recordUnchecked(const Stmt *Begin, const Expr *Op, std::string OpName,
                        std::vector<PathNote> Witness);
   void confirmFailedWork();

@@ -207,9 +207,9 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
     // Calls whose result the engine computes from their arguments.
     static bool valueModelled(const Expr *E) {
       const auto *C = dyn_cast<CallExpr>(E);
-      const FunctionDecl *F = C ? C->getDirectCallee() : nullptr;
-      return F && F->getIdentifier() &&
-             (F->getName() == "HRESULT_FROM_WIN32" || F->getName() == "HRESULT_FROM_NT");
+      detail::ModelledCall M = detail::modelledCall(C ? C->getDirectCallee() : nullptr);
+      return M == detail::ModelledCall::HResultFromWin32 ||
+             M == detail::ModelledCall::HResultFromNt;
     }
     bool interestingCall(const Expr *E) {
       if (const ApiEntry *Api = A.api(E))

@@ -223,19 +223,15 @@ static std::string describe(const PathKey &K) {
 }
 
 KeyId FunctionRun::factToDrop(const StateSet &Set, unsigned BlockId) const {
-  // The fact read furthest from here goes first; among those, the most varied (a
-  // counter, a size), so the flags the next revert depends on stay.
-  std::map<KeyId, std::vector<AbsVal>> Values;
-  for (const State &T : Set)
-    for (const auto &[K, V] : T.Facts)
-      if (llvm::find(Values[K], V) == Values[K].end())
-        Values[K].push_back(V);
-  KeyId Best = Values.begin()->first;
+  // Facts that decide a begin or an end go last; among the others, the one read furthest
+  // from here goes first, then the most varied (a counter, a size).
+  std::map<KeyId, size_t> Variety = factVariety(Set);
+  KeyId Best = Variety.begin()->first;
   auto rank = [&](KeyId K) {
     bool Guards = Live && Live->guardsIdentity(K);
-    return std::make_tuple(!Guards, Live ? Live->distance(BlockId, K) : 0u, Values[K].size());
+    return std::make_tuple(!Guards, Live ? Live->distance(BlockId, K) : 0u, Variety[K]);
   };
-  for (const auto &Entry : Values)
+  for (const auto &Entry : Variety)
     if (rank(Entry.first) > rank(Best))
       Best = Entry.first;
   return Best;

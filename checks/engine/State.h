@@ -166,19 +166,29 @@ struct Summary {
   FunctionReport Report;    // meaningful for the context-free run
 };
 
-/// The tracked expression with the most distinct values among \p Items (states or
-/// outcomes): the first fact to forget when there are too many of them.
-template <typename Range> std::optional<KeyId> mostVariedKey(const Range &Items) {
+/// How many distinct values each tracked expression has among \p Items (states or
+/// outcomes), by key.
+template <typename Range> std::map<KeyId, size_t> factVariety(const Range &Items) {
   std::map<KeyId, std::vector<AbsVal>> Values;
   for (const auto &I : Items)
     for (const auto &[K, V] : I.Facts)
       if (llvm::find(Values[K], V) == Values[K].end())
         Values[K].push_back(V);
-  if (Values.empty())
-    return std::nullopt;
-  KeyId Drop = Values.begin()->first;
+  std::map<KeyId, size_t> Variety;
   for (const auto &[K, Vs] : Values)
-    if (Vs.size() > Values[Drop].size())
+    Variety[K] = Vs.size();
+  return Variety;
+}
+
+/// The tracked expression with the most distinct values among \p Items: the first fact
+/// to forget when there are too many of them.
+template <typename Range> std::optional<KeyId> mostVariedKey(const Range &Items) {
+  std::map<KeyId, size_t> Variety = factVariety(Items);
+  if (Variety.empty())
+    return std::nullopt;
+  KeyId Drop = Variety.begin()->first;
+  for (const auto &[K, N] : Variety)
+    if (N > Variety[Drop])
       Drop = K;
   return Drop;
 }

@@ -276,7 +276,7 @@ void FunctionRun::applySummary(const Expr *Call, const FunctionDecl *Callee, con
     const Outcome &O = Skipped.Id.W == Who::Service ? Skipped : Raw;
     State N = St;
     if (O.Id.W == Who::Service && Call)
-      failureReachesRevert(N, Call);
+      failureReachesRevert(N);
     if (O.Id.W != Who::Entry) {
       // The callee changed the identity: a failure noticed or not before is over.
       N.FailedBegin = nullptr;
@@ -469,7 +469,7 @@ void FunctionRun::transferCall(const Expr *Call, State &&St, std::vector<State> 
           Restore = A.Tokens.get(V.Token);
       }
       if (IsEnd) {
-        failureReachesRevert(St, Call);
+        failureReachesRevert(St);
         if (St.Id.W == Who::Entry && Api->Family != ApiFamily::Com)
           St.EndedEntry = true;
         if (Api->Family == ApiFamily::Com) {
