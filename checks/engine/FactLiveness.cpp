@@ -446,7 +446,6 @@ std::unique_ptr<FactLiveness> FactLiveness::compute(Impl &A, const FunctionDecl 
                                                     const std::vector<unsigned> &Order) {
   auto Out = std::make_unique<FactLiveness>();
   Out->Keys = &A.Keys;
-  Out->FD = FD;
   Out->Order = Order;
   for (unsigned O : Order)
     if (O != ~0u)

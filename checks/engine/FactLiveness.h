@@ -52,7 +52,6 @@ private:
   bool isLocalKey(KeyId K) const;
 
   const KeyTable *Keys = nullptr;
-  const FunctionDecl *FD = nullptr;
   llvm::DenseMap<KeyId, unsigned> Local;          // tracked key -> bit index
   llvm::BitVector CallerVisible;                  // by bit: live to every exit
   llvm::BitVector GuardsIdentity;                 // by bit: read by a condition around a
