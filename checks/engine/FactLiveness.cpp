@@ -22,6 +22,19 @@ bool FactLiveness::isLocalKey(KeyId K) const {
   return true;
 }
 
+bool FactLiveness::isParameterPointee(KeyId K) const {
+  const PathKey &P = Keys->key(K);
+  const auto *PV = dyn_cast_or_null<ParmVarDecl>(P.Root);
+  return PV && (!P.Steps.empty() || PV->getType()->isReferenceType());
+}
+
+bool FactLiveness::exitsObserved(const FunctionDecl *FD) {
+  if (isa<CXXMethodDecl>(FD))
+    return true;
+  const FunctionDecl *Canon = FD->getCanonicalDecl();
+  return llvm::any_of(Canon->redecls(), [](const FunctionDecl *D) { return D->isReferenced(); });
+}
+
 unsigned FactLiveness::distance(unsigned BlockId, KeyId K) const {
   auto It = Local.find(K);
   unsigned From = BlockId < Order.size() ? Order[BlockId] : 0;
@@ -48,12 +61,12 @@ public:
         if (I->getInit())
           findRelevance(I->getInit());
     // What each element reads, kills and needs, read once from the graph; the passes
-    // below only move bits.
-    for (int Sweep = 0; Sweep < 2; ++Sweep) {
-      Blocks.assign(Cfg.getNumBlockIDs(), {});
-      for (const CFGBlock *B : Cfg)
-        describe(*B, Blocks[B->getBlockID()]);
-    }
+    // below only move bits. What names a whole object (its fields included) is resolved
+    // once every key is known.
+    Blocks.assign(Cfg.getNumBlockIDs(), {});
+    for (const CFGBlock *B : Cfg)
+      describe(*B, Blocks[B->getBlockID()]);
+    resolveObjects();
     unsigned NumBits = Out.Local.size();
     Out.LiveIn.assign(Cfg.getNumBlockIDs(), llvm::BitVector(NumBits));
     llvm::BitVector Extra(NumBits);
@@ -136,7 +149,9 @@ private:
       ByRoot[K.Root].push_back({Id, It->second});
       Out.UseOrder.emplace_back();
       Out.CallerVisible.resize(Out.Local.size());
-      if (!Out.isLocalKey(Id))
+      // What a parameter points to matters at the exits only to callers that read the
+      // outcomes; `this` and globals also to the callees and threads that follow.
+      if (!Out.isLocalKey(Id) && (Out.ExitsObserved || !Out.isParameterPointee(Id)))
         Out.CallerVisible.set(It->second);
     }
     return It->second;
@@ -252,16 +267,52 @@ private:
     return H;
   }
 
-  // Reads, as bits.
+  // Where an object's bits go once every key is known: a step's Uses (or the block's
+  // condition's, Step == -1), or its Needs and Kill.
+  struct ObjectQuery {
+    PathKey Object;
+    unsigned Block;
+    int Step;
+    bool Assigned; // Needs (and Kill, for a plain assignment to a whole local)
+    bool Kills;
+  };
+  std::vector<ObjectQuery> Queries;
+  unsigned CurBlock = 0;
+  int CurStep = -1;
+
+  // Reads, as bits: the key and, once all keys are known, every key below it.
   void prefixBits(const PathKey &P, Bits &Out) {
     if (auto B = bit(P))
       Out.push_back(*B);
-    auto It = ByRoot.find(P.Root);
-    if (It == ByRoot.end())
-      return;
-    for (const auto &[Id, Bit] : It->second)
-      if (A.Keys.key(Id).hasPrefix(P))
-        Out.push_back(Bit);
+    Queries.push_back({P, CurBlock, CurStep, false, false});
+  }
+  Bits &target(const ObjectQuery &Q, bool Kill) {
+    BlockSteps &BS = Blocks[Q.Block];
+    if (Q.Step < 0)
+      return BS.TermUses;
+    Step &St = BS.Steps[Q.Step];
+    return !Q.Assigned ? St.Uses : Kill ? St.Kill : St.Needs;
+  }
+  void resolveObjects() {
+    for (const ObjectQuery &Q : Queries) {
+      auto It = ByRoot.find(Q.Object.Root);
+      if (It == ByRoot.end())
+        continue;
+      bool Whole = Q.Object.Steps.empty();
+      for (const auto &[Id, Bit] : It->second) {
+        PathKey P = A.Keys.key(Id);
+        if (Q.Assigned)
+          P.Mask = 0;
+        else if (P.Mask == Q.Object.Mask && P.Steps == Q.Object.Steps)
+          continue; // added when the read was met
+        if (!P.hasPrefix(Q.Object))
+          continue;
+        target(Q, false).push_back(Bit);
+        if (Q.Assigned && Q.Kills && Whole && Out.isLocalKey(Id))
+          target(Q, true).push_back(Bit);
+      }
+    }
+    Queries.clear();
   }
   /// What evaluating \p E can read: tracked expressions, and what followed calls inside it
   /// are handed. Not what opaque calls are given: their results are unknown anyway.
@@ -312,29 +363,20 @@ private:
   }
   /// The keys of the object \p K names (its masked bits and fields included); in \p Kill
   /// those a plain assignment to a whole local overwrites.
-  void objectBits(std::optional<PathKey> K, Bits &Needs, Bits *Kill) {
+  void objectBits(std::optional<PathKey> K, bool Kills) {
     if (!K)
       return;
     K->Mask = 0;
     bit(*K);
-    bool Whole = K->Steps.empty();
-    auto It = ByRoot.find(K->Root);
-    if (It == ByRoot.end())
-      return;
-    for (const auto &[Id, Bit] : It->second) {
-      PathKey P = A.Keys.key(Id);
-      P.Mask = 0;
-      if (!P.hasPrefix(*K))
-        continue;
-      Needs.push_back(Bit);
-      if (Kill && Whole && Out.isLocalKey(Id))
-        Kill->push_back(Bit);
-    }
+    Queries.push_back({*K, CurBlock, CurStep, true, Kills});
   }
 
   void describe(const CFGBlock &B, BlockSteps &Out) {
+    CurBlock = B.getBlockID();
     for (const CFGElement &E : B) {
       Step St;
+      CurStep = Out.Steps.size();
+      size_t QueriesBefore = Queries.size();
       if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
         const VarDecl *VD = D->getVarDecl();
         const auto *RD = VD->getType()->getAsCXXRecordDecl();
@@ -349,20 +391,19 @@ private:
         const Stmt *S = CS->getStmt();
         if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
           St.S = BO;
-          objectBits(A.keyOf(BO->getLHS()), St.Needs,
-                     BO->isCompoundAssignmentOp() ? nullptr : &St.Kill);
+          objectBits(A.keyOf(BO->getLHS()), !BO->isCompoundAssignmentOp());
           reads(BO->getRHS(), St.Uses);
           St.Conditional = true;
         } else if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->isIncrementDecrementOp()) {
           St.S = UO;
-          objectBits(A.keyOf(UO->getSubExpr()), St.Needs, nullptr);
+          objectBits(A.keyOf(UO->getSubExpr()), false);
         } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
           St.S = DS;
           for (const Decl *D : DS->decls())
             if (const auto *VD = dyn_cast<VarDecl>(D); VD && VD->getInit()) {
               PathKey K;
               K.Root = VD;
-              objectBits(K, St.Needs, &St.Kill);
+              objectBits(K, true);
               if (!isa<CXXConstructExpr>(VD->getInit()->IgnoreImplicit()))
                 reads(VD->getInit(), St.Uses);
             }
@@ -373,9 +414,10 @@ private:
           arguments(cast<Expr>(S), St.Uses);
         }
       }
-      if (St.S || !St.Uses.empty())
+      if (St.S || !St.Uses.empty() || Queries.size() > QueriesBefore)
         Out.Steps.push_back(std::move(St));
     }
+    CurStep = -1;
     Out.Term = B.getTerminatorStmt();
     if (const auto *Cond = dyn_cast_or_null<Expr>(B.getTerminatorCondition(false)))
       reads(Cond, Out.TermUses);
@@ -447,6 +489,7 @@ std::unique_ptr<FactLiveness> FactLiveness::compute(Impl &A, const FunctionDecl 
   auto Out = std::make_unique<FactLiveness>();
   Out->Keys = &A.Keys;
   Out->Order = Order;
+  Out->ExitsObserved = exitsObserved(FD);
   for (unsigned O : Order)
     if (O != ~0u)
       Out->NumOrdered = std::max(Out->NumOrdered, O + 1);

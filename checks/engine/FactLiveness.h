@@ -6,7 +6,8 @@
 // the arguments of such calls; the value of a needed assignment or a return. A backward
 // liveness over the CFG, iterated with the relevance of conditions until both settle.
 // Facts on what the function's callers can see (what parameters point to, `this`,
-// globals) stay live to the exits. The run forgets dead facts where paths join, so states
+// globals) stay live to the exits; what parameters point to only when something in the
+// translation unit can call the function and read its outcomes. The run forgets dead facts where paths join, so states
 // that differ only in them merge; when the state bound must still drop a fact, it drops
 // the one whose next read is furthest away.
 #pragma once
@@ -26,6 +27,10 @@ public:
   static std::unique_ptr<FactLiveness> compute(TranslationUnitAnalysis::Impl &A,
                                                const FunctionDecl *FD, const CFG &Cfg,
                                                const std::vector<unsigned> &Order);
+  /// Whether a caller in the translation unit may read \p FD's outcomes: it is named
+  /// somewhere (called, its address taken), or it is a method (virtual dispatch,
+  /// constructors and destructors run without being named).
+  static bool exitsObserved(const FunctionDecl *FD);
 
   /// Whether a fact on \p K may still be read from the entry of block \p BlockId on.
   bool needed(unsigned BlockId, KeyId K) const {
@@ -50,10 +55,12 @@ public:
 
 private:
   bool isLocalKey(KeyId K) const;
+  bool isParameterPointee(KeyId K) const;
 
   const KeyTable *Keys = nullptr;
   llvm::DenseMap<KeyId, unsigned> Local;          // tracked key -> bit index
   llvm::BitVector CallerVisible;                  // by bit: live to every exit
+  bool ExitsObserved = true;
   llvm::BitVector GuardsIdentity;                 // by bit: read by a condition around a
                                                   // begin or an end
   std::vector<llvm::BitVector> LiveIn;            // per block id

@@ -265,7 +265,10 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
                       }))
       return;
   Set.push_back(std::move(S));
-  if (Set.size() > A.Config.MaxStatesPerPoint && !Live) {
+  // A function whose states never pile up is not worth the liveness pass; one where a
+  // few branches already multiply them is, long before the bound.
+  constexpr unsigned StatesBeforeLiveness = 4;
+  if (Set.size() > std::min(StatesBeforeLiveness, A.Config.MaxStatesPerPoint) && !Live) {
     // The first time the states pile up: learn which facts are still needed, and forget
     // the others here and at every join from now on.
     auto &FI = A.Info[FD];
