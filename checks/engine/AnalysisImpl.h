@@ -66,6 +66,16 @@ public:
     bool RootsComputed = false;
     llvm::SmallPtrSet<const ValueDecl *, 8> Roots;        // tracked roots in this function
     llvm::SmallPtrSet<const ValueDecl *, 8> ContextRoots; // those its summaries depend on
+    // Roots tracked only at and below these paths: what a begin, an end or a relevant
+    // call is handed (`req->token`), not every field of `req` the body tests.
+    llvm::DenseMap<const ValueDecl *, llvm::SmallVector<detail::PathKey, 2>> PathRoots;
+    bool tracks(const detail::PathKey &K) const {
+      if (!K.Root || Roots.count(K.Root))
+        return true;
+      auto It = PathRoots.find(K.Root);
+      return It != PathRoots.end() &&
+             llvm::any_of(It->second, [&](const detail::PathKey &P) { return K.hasPrefix(P); });
+    }
     llvm::SmallPtrSet<const FieldDecl *, 8> Fields;       // fields its body names
     llvm::SmallPtrSet<const ParmVarDecl *, 4> TestedParams; // read as values in conditions
     std::unique_ptr<llvm::SmallPtrSet<const FieldDecl *, 16>> FieldsWithCallees;

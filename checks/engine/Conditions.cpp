@@ -109,9 +109,7 @@ bool FunctionRun::conditionMatters(const Expr *E) {
 }
 
 bool FunctionRun::tracked(const PathKey &K) const {
-  if (!K.Root)
-    return true; // `this`
-  return A.Info[FD].Roots.count(K.Root) || A.TrackedGlobals.count(K.Root);
+  return A.Info[FD].tracks(K) || A.TrackedGlobals.count(K.Root);
 }
 
 std::optional<KeyId> FunctionRun::keyId(const Expr *E) const {

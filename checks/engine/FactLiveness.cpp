@@ -137,7 +137,7 @@ private:
   llvm::DenseMap<const Expr *, bool> FollowedCache;
 
   bool tracked(const PathKey &K) const {
-    return !K.Root || FI.Roots.count(K.Root) || A.TrackedGlobals.count(K.Root);
+    return FI.tracks(K) || A.TrackedGlobals.count(K.Root);
   }
   /// The bit of a tracked key, registered on first sight.
   std::optional<unsigned> bit(const PathKey &K) {

@@ -2,6 +2,7 @@
 // them (the ESP rule: what guards or feeds a begin, an end, a relevant call); how an
 // expression maps to a tracked path (keyOf); the routines that start on a new thread.
 #include "engine/AnalysisImpl.h"
+#include "engine/FactLiveness.h"
 
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -184,7 +185,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
     llvm::SmallVector<const Stmt *, 16> Work{S};
     while (!Work.empty()) {
       const Stmt *N = Work.pop_back_val();
-      if (!N || isa<LambdaExpr>(N))
+      if (!N || isa<LambdaExpr, UnaryExprOrTypeTraitExpr>(N))
         continue;
       if (const auto *D = dyn_cast<DeclRefExpr>(N)) {
         if (isa<VarDecl>(D->getDecl()))
@@ -232,10 +233,24 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
           TestedParams.insert(P);
         return false;
       }
+      if (isa<UnaryExprOrTypeTraitExpr>(S))
+        return false; // sizeof, alignof: not evaluated
       bool Interesting = isa<CallExpr, CXXConstructExpr>(S) && interestingCall(cast<Expr>(S));
       // What an opaque call is given cannot make its result known: not a root.
       if (isa<CallExpr, CXXConstructExpr>(S) && !Interesting && !valueModelled(cast<Expr>(S)))
         return false;
+      if (Interesting) {
+        // A field handed to it is tracked from that path down (handedTo), not its root.
+        auto arg = [&](const Expr *Arg) {
+          if (!handedPath(Arg))
+            scan(Arg, Roots, MarkTested);
+        };
+        for (const Expr *Arg : callArgs(cast<Expr>(S)))
+          arg(Arg);
+        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
+          arg(MC->getImplicitObjectArgument());
+        return true;
+      }
       if (const auto *ME = dyn_cast<MemberExpr>(S)) {
         // The base is read through, not tested as a value.
         bool Through = isa<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
@@ -244,6 +259,30 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       for (const Stmt *C : S->children())
         Interesting |= scan(C, Roots, MarkTested);
       return Interesting;
+    }
+    // What a call that matters is handed: a field of a local or a parameter
+    // (`req->token`, `&ctx->handle`) is tracked from that path down; anything else by
+    // every variable it reads.
+    void handedTo(const Expr *Arg) {
+      if (handedPath(Arg))
+        return;
+      llvm::SmallVector<const ValueDecl *, 4> R;
+      RootsIn(Arg, R);
+      Direct.insert(R.begin(), R.end());
+    }
+    bool handedPath(const Expr *Arg) {
+      const Expr *S = Arg->IgnoreParenCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
+        S = UO->getSubExpr();
+      auto K = A.keyOf(S);
+      const auto *VD = K ? dyn_cast_or_null<VarDecl>(K->Root) : nullptr;
+      if (!VD || !VD->hasLocalStorage() || K->Steps.empty())
+        return false;
+      K->Mask = 0;
+      auto &List = Paths[VD];
+      if (llvm::none_of(List, [&](const PathKey &P) { return K->hasPrefix(P); }))
+        List.push_back(*K);
+      return true;
     }
     // The statements a condition decides whether to run (then and else, a loop's body).
     void guarded(const Stmt *Cond, std::initializer_list<const Stmt *> Bodies) {
@@ -340,16 +379,10 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         if (interestingCall(E)) {
           Direct.insert(Guards.begin(), Guards.end());
           // Whatever the call can see may decide what it does.
-          for (const Expr *Arg : callArgs(E)) {
-            llvm::SmallVector<const ValueDecl *, 4> R;
-            RootsIn(Arg, R);
-            Direct.insert(R.begin(), R.end());
-          }
-          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-            llvm::SmallVector<const ValueDecl *, 4> R;
-            RootsIn(MC->getImplicitObjectArgument(), R);
-            Direct.insert(R.begin(), R.end());
-          }
+          for (const Expr *Arg : callArgs(E))
+            handedTo(Arg);
+          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+            handedTo(MC->getImplicitObjectArgument());
         }
       }
       if (isa<LambdaExpr>(S))
@@ -359,7 +392,9 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
     }
     llvm::SmallPtrSetImpl<const ParmVarDecl *> &TestedParams;
     bool JumpsDecide; // a revert helper (ends, never begins): its early exits skip the end
-  } W{*this, rootsIn, Direct, Edges, {}, 0, FI.TestedParams, FI.ContainsEnd && !FI.MayBegin};
+    decltype(FI.PathRoots) &Paths;
+  } W{*this, rootsIn, Direct, Edges, {}, 0, FI.TestedParams, FI.ContainsEnd && !FI.MayBegin,
+      FI.PathRoots};
   W.walk(FD->getBody());
   // Member initializers assign `this` fields, which are always tracked.
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
@@ -384,12 +419,16 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
   };
   // What decides the function's behaviour: the calling context a summary depends on.
   FI.ContextRoots = Direct;
+  for (const auto &[Root, Paths] : FI.PathRoots)
+    FI.ContextRoots.insert(Root);
   closure(FI.ContextRoots);
   // What it writes through pointer and reference parameters reaches its callers
-  // (out-flags): those parameters are tracked too, without entering the context.
-  for (const ParmVarDecl *P : FD->parameters())
-    if (P->getType()->isPointerType() || P->getType()->isReferenceType())
-      Direct.insert(P);
+  // (out-flags): those parameters are tracked too, without entering the context. A
+  // function nothing in the file names has no caller to tell.
+  if (detail::FactLiveness::exitsObserved(FD))
+    for (const ParmVarDecl *P : FD->parameters())
+      if (P->getType()->isPointerType() || P->getType()->isReferenceType())
+        Direct.insert(P);
   llvm::SmallPtrSet<const ValueDecl *, 8> &Roots = FI.Roots;
   Roots = Direct;
   closure(Roots);
