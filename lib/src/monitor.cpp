@@ -41,6 +41,78 @@ struct Request {
 
 thread_local Request t_request;
 
+// ---- call frames and revert helpers ------------------------------------------------------
+//
+// The frames come from -finstrument-functions (the hooks at the end of this file); code
+// built without it has none, and then nothing below changes a finding.
+
+constexpr size_t kMaxFrames = 1024;
+struct Frame {
+  void *fn;
+  uint64_t id; // unique per thread: tells two calls of one function apart
+};
+thread_local Frame t_frames[kMaxFrames];
+thread_local size_t t_depth = 0; // frames on the stack (those past kMaxFrames not stored)
+thread_local uint64_t t_frameIds = 0;
+
+// A function the thread was seen ending, inside it, an impersonation that a function
+// further up the same stack began: a revert helper. Append-only, read without the lock.
+struct RevertHelper {
+  void *fn = nullptr;
+  const char *name = nullptr; // its __func__
+  const char *api = nullptr;  // the end API it called, and where
+  const char *file = nullptr;
+  unsigned line = 0;
+};
+constexpr size_t kMaxHelpers = 256;
+RevertHelper g_helpers[kMaxHelpers];
+std::atomic<size_t> g_helperCount{0};
+std::mutex g_helperMutex;
+
+const RevertHelper *knownHelper(void *fn) {
+  size_t n = g_helperCount.load(std::memory_order_acquire);
+  for (size_t i = 0; i < n; ++i)
+    if (g_helpers[i].fn == fn)
+      return &g_helpers[i];
+  return nullptr;
+}
+
+void learnHelper(const RevertHelper &h) {
+  std::lock_guard<std::mutex> lock(g_helperMutex);
+  size_t n = g_helperCount.load(std::memory_order_relaxed);
+  if (knownHelper(h.fn) || n == kMaxHelpers)
+    return;
+  g_helpers[n] = h;
+  g_helperCount.store(n + 1, std::memory_order_release);
+}
+
+// The impersonation this thread began last through the facade: where, in which frame, and
+// the revert helper that last returned with it still in force.
+struct InForce {
+  bool active = false;
+  const char *api = nullptr;
+  const char *file = nullptr;
+  unsigned line = 0;
+  size_t depth = 0;     // frames on the stack at the begin: the beginning function's is depth-1
+  uint64_t frameId = 0; // that frame's id; 0 when no frame is known
+  const RevertHelper *through = nullptr;
+};
+thread_local InForce t_inForce;
+
+// Whether the frame that began `f` is still on the stack, below `depth` frames.
+bool beganBelow(const InForce &f, size_t depth) {
+  return f.active && f.frameId != 0 && f.depth <= kMaxFrames && f.depth < depth &&
+         f.depth <= t_depth && t_frames[f.depth - 1].id == f.frameId;
+}
+
+bool sameSite(const InForce &f, const rt::Site &site) {
+  if (f.line != site.line)
+    return false;
+  if (!f.file || !site.file)
+    return f.file == site.file;
+  return std::strcmp(f.file, site.file) == 0;
+}
+
 Request *open() {
   if (t_request.id == 0 || t_request.generation != g_generation.load())
     return nullptr;
@@ -66,11 +138,11 @@ void store(Event e) {
 }
 
 void addFinding(const char *check, const std::string &file, unsigned line,
-                const std::string &detail) {
+                const std::string &detail, const std::string &function = {}) {
   std::lock_guard<std::mutex> lock(g_mutex);
   if (!g_seen.insert({check, file, line}).second)
     return;
-  g_findings.push_back(Finding{check, file, line, detail});
+  g_findings.push_back(Finding{check, file, line, detail, function});
 }
 
 // ---- client strings -------------------------------------------------------------------
@@ -203,9 +275,23 @@ void finishRequest(Request &r) {
     unsigned line = tok ? tok->site.line : 0;
     std::string api = tok && tok->site.api ? tok->site.api : "an impersonation";
     e.detail = "still impersonating";
-    addFinding("impersonation-missing-revert", file, line,
-               "request '" + r.label + "' ended while the thread still ran as " +
-                   who(e.identity) + ", begun by " + api);
+    std::string ended = "request '" + r.label + "' ended while the thread still ran as " +
+                        who(e.identity);
+    // The token in force is the one the thread began last, and a revert helper returned
+    // with it in force: the helper skipped the revert its caller relied on.
+    if (const RevertHelper *h = t_inForce.through;
+        h && tok && t_inForce.active && sameSite(t_inForce, tok->site)) {
+      e.detail += " (through " + std::string(h->name) + ")";
+      addFinding("impersonation-missing-revert", fileOr(h->file), h->line,
+                 ended + ": the impersonation begun by " + api + " at " + baseName(file) +
+                     ":" + std::to_string(line) + " went through " + h->name +
+                     ", which ends impersonation for its callers (" + h->api + " at " +
+                     baseName(fileOr(h->file)) + ":" + std::to_string(h->line) +
+                     ") but returned without reverting",
+                 h->name);
+    } else {
+      addFinding("impersonation-missing-revert", file, line, ended + ", begun by " + api);
+    }
   }
   store(std::move(e));
   r = Request{};
@@ -319,6 +405,14 @@ void recordBegin(const char *api, const char *file, unsigned line, bool success,
   Event e = callEvent(EventKind::Begin, api, file, line, success, error);
   if (std::optional<rt::ThreadToken> t = rt::threadToken(); t && success)
     e.detail = std::string("level=") + rt::levelName(t->token.level);
+  if (success)
+    t_inForce = InForce{true,
+                        api,
+                        file,
+                        line,
+                        t_depth,
+                        t_depth != 0 && t_depth <= kMaxFrames ? t_frames[t_depth - 1].id : 0,
+                        nullptr};
   if (Request *r = open(); r && !success && !r->beginFailed) {
     r->beginFailed = true;
     r->failedApi = api;
@@ -330,8 +424,17 @@ void recordBegin(const char *api, const char *file, unsigned line, bool success,
 }
 
 void recordEnd(const char *api, const char *file, unsigned line, bool success,
-               uint32_t error) {
+               uint32_t error, const char *function) {
   Event e = callEvent(EventKind::End, api, file, line, success, error);
+  if (success) {
+    // Called in a function below the one that began: that function ends impersonation for
+    // its callers.
+    if (function && t_depth <= kMaxFrames && beganBelow(t_inForce, t_depth)) {
+      learnHelper(RevertHelper{t_frames[t_depth - 1].fn, function, api, file, line});
+      e.detail = std::string("in revert helper ") + function;
+    }
+    t_inForce = InForce{};
+  }
   store(std::move(e));
 }
 
@@ -395,6 +498,9 @@ void reset() {
   g_seen.clear();
   ++g_generation;
   t_request = Request{};
+  t_inForce = InForce{};
+  std::lock_guard<std::mutex> helpers(g_helperMutex);
+  g_helperCount.store(0, std::memory_order_release);
 }
 
 std::vector<std::string> eventLines() {
@@ -427,7 +533,7 @@ std::vector<std::string> findingLines() {
   std::vector<std::string> lines;
   for (const Finding &f : findings())
     lines.push_back("FINDING " + f.check + " " + baseName(f.file) + ":" + std::to_string(f.line) +
-                    " " + f.detail);
+                    (f.function.empty() ? "" : " function=" + f.function) + " " + f.detail);
   return lines;
 }
 
@@ -469,3 +575,41 @@ void endAutomaticRequest(const void *owner) {
 } // namespace detail
 
 } // namespace impersonation::monitor
+
+// ---- the hooks of -finstrument-functions ---------------------------------------------------
+//
+// Every function of code built with -finstrument-functions calls these on entry and exit.
+// They keep the thread's frames; on exit, a known revert helper returning while an
+// impersonation begun further up its stack is still in force is noted (finishRequest
+// reports the leak there if it lasts).
+extern "C" __attribute__((no_instrument_function)) void
+__cyg_profile_func_enter(void *fn, void * /*callSite*/) {
+  using namespace impersonation::monitor;
+  if (t_depth < kMaxFrames)
+    t_frames[t_depth] = Frame{fn, ++t_frameIds};
+  ++t_depth;
+}
+
+extern "C" __attribute__((no_instrument_function)) void
+__cyg_profile_func_exit(void *fn, void * /*callSite*/) {
+  using namespace impersonation::monitor;
+  if (t_depth == 0)
+    return;
+  size_t top = t_depth - 1;
+  if (top < kMaxFrames && t_frames[top].fn != fn) {
+    // Frames left without their exit hook (an exception or a longjmp through them): drop
+    // down to this function's frame, if it is there at all.
+    size_t i = top;
+    while (i > 0 && t_frames[i].fn != fn)
+      --i;
+    if (t_frames[i].fn != fn)
+      return;
+    top = i;
+  }
+  t_depth = top + 1;
+  if (top < kMaxFrames && beganBelow(t_inForce, top + 1)) {
+    if (const RevertHelper *h = knownHelper(fn); h && impersonation::rt::isImpersonating())
+      t_inForce.through = h;
+  }
+  t_depth = top;
+}

@@ -107,6 +107,132 @@ TEST_F(Monitor, RpcCallsDoNot) {
   CloseHandle(bob);
 }
 
+// ---- revert helpers ----------------------------------------------------------------------
+//
+// c_revert_helper.c is built with -finstrument-functions: its handlers end impersonation by
+// calling EndWork(), which skips RevertToSelf while ImpRtTest_helperSkips is set.
+
+extern "C" {
+extern int ImpRtTest_helperSkips;
+extern unsigned ImpRtTest_helperRevertLine;
+extern unsigned ImpRtTest_handlerBeginLine;
+BOOL ImpRtTest_HandleWithHelper(HANDLE token);
+BOOL ImpRtTest_HandleWithHelperThenRevert(HANDLE token);
+BOOL ImpRtTest_HandleLeaksItself(HANDLE token);
+BOOL ImpRtTest_HandleThroughBeginAndRevert(HANDLE token);
+}
+
+class RevertHelper : public Monitor {
+protected:
+  void SetUp() override {
+    Monitor::SetUp();
+    ImpRtTest_helperSkips = 0;
+    alice = ImpRt_AccountToken("alice", SecurityImpersonation);
+  }
+  void TearDown() override {
+    ImpRtTest_helperSkips = 0;
+    CloseHandle(alice);
+    Monitor::TearDown();
+  }
+  // Runs one handler as one request.
+  void request(BOOL (*handler)(HANDLE)) {
+    monitor::beginRequest("helper");
+    ASSERT_TRUE(handler(alice));
+    monitor::endRequest();
+  }
+  std::vector<monitor::Finding> leaks() {
+    std::vector<monitor::Finding> out;
+    for (const monitor::Finding &f : monitor::findings())
+      if (f.check == "impersonation-missing-revert")
+        out.push_back(f);
+    return out;
+  }
+  HANDLE alice = nullptr;
+};
+
+// Seen reverting for its caller, then skipping the revert: the leak is the helper's, at the
+// revert it made before.
+TEST_F(RevertHelper, LeakThroughAHelperIsTheHelpers) {
+  request(ImpRtTest_HandleWithHelper);
+  EXPECT_EQ(count(), 0u);
+  EXPECT_FALSE(rt::isImpersonating());
+  bool learned = false;
+  for (const monitor::Event &e : monitor::events())
+    learned |= e.kind == monitor::EventKind::End && e.detail == "in revert helper EndWork";
+  EXPECT_TRUE(learned);
+
+  ImpRtTest_helperSkips = 1;
+  request(ImpRtTest_HandleWithHelper);
+  EXPECT_TRUE(rt::isImpersonating()); // the leak is real
+  std::vector<monitor::Finding> f = leaks();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].function, "EndWork");
+  EXPECT_NE(f[0].file.find("c_revert_helper.c"), std::string::npos) << f[0].file;
+  EXPECT_EQ(f[0].line, ImpRtTest_helperRevertLine);
+  EXPECT_NE(f[0].detail.find("begun by ImpersonateLoggedOnUser at c_revert_helper.c:" +
+                             std::to_string(ImpRtTest_handlerBeginLine)),
+            std::string::npos)
+      << f[0].detail;
+  std::vector<std::string> lines = monitor::findingLines();
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0].rfind("FINDING impersonation-missing-revert c_revert_helper.c:" +
+                               std::to_string(ImpRtTest_helperRevertLine) +
+                               " function=EndWork request 'helper' ended",
+                           0),
+            0u)
+      << lines[0];
+
+  // The next request on the thread ends with the same token in force: the same finding.
+  monitor::beginRequest("next");
+  monitor::endRequest();
+  EXPECT_EQ(leaks().size(), 1u);
+  RevertToSelf();
+}
+
+// A helper the monitor never saw revert is not known: the leak stays at the begin.
+TEST_F(RevertHelper, AHelperNeverSeenRevertingIsNotKnown) {
+  ImpRtTest_helperSkips = 1;
+  request(ImpRtTest_HandleWithHelper);
+  std::vector<monitor::Finding> f = leaks();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].function, "");
+  EXPECT_EQ(f[0].line, ImpRtTest_handlerBeginLine);
+  RevertToSelf();
+}
+
+// The caller reverts after the helper skipped: nothing leaks, nothing is reported.
+TEST_F(RevertHelper, NoFindingWhenTheCallerRevertsAfterTheHelper) {
+  request(ImpRtTest_HandleWithHelper);
+  ImpRtTest_helperSkips = 1;
+  request(ImpRtTest_HandleWithHelperThenRevert);
+  EXPECT_EQ(count(), 0u);
+  EXPECT_FALSE(rt::isImpersonating());
+}
+
+// A leak that never went through the helper stays at its begin, helper known or not.
+TEST_F(RevertHelper, ALeakElsewhereStaysAtItsBegin) {
+  request(ImpRtTest_HandleWithHelper);
+  request(ImpRtTest_HandleLeaksItself);
+  std::vector<monitor::Finding> f = leaks();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].function, "");
+  EXPECT_EQ(f[0].line, ImpRtTest_handlerBeginLine);
+  RevertToSelf();
+}
+
+// A function that begins and reverts itself is no revert helper; nor is a revert made by
+// code built without the instrumentation (no frames).
+TEST_F(RevertHelper, RevertsInTheBeginningFunctionTeachNothing) {
+  request(ImpRtTest_HandleThroughBeginAndRevert);
+  monitor::beginRequest("uninstrumented");
+  ASSERT_TRUE(ImpersonateLoggedOnUser(alice));
+  RevertToSelf();
+  monitor::endRequest();
+  for (const monitor::Event &e : monitor::events())
+    EXPECT_EQ(e.detail.find("revert helper"), std::string::npos) << e.api << " " << e.detail;
+  EXPECT_EQ(count(), 0u);
+}
+
 // ---- unchecked-result ------------------------------------------------------------------
 
 struct Stub {

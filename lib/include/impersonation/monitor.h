@@ -14,7 +14,10 @@
 //
 // Classification (findings):
 //   impersonation-missing-revert      at endRequest the serving thread still impersonates:
-//                                     reported at the begin that put that token in force.
+//                                     reported at the begin that put that token in force,
+//                                     or, when after that begin the thread returned from a
+//                                     revert helper without reverting, at that helper
+//                                     (below).
 //   impersonation-unchecked-result    a begin failed in this request and later in the same
 //                                     request an access or spawn ran while the thread was
 //                                     not impersonating: reported at the failed begin, once.
@@ -37,6 +40,18 @@
 // as wchar_t text and as UTF-16LE, and the pieces of those runs between separators
 // (whitespace, '\\', '/', ':', ',', ';', '=') of >= 3 characters. Case-sensitive.
 // Findings are deduplicated on (check, file, line); events keep every occurrence.
+//
+// Revert helpers. Code built with -finstrument-functions (the validation suite builds the
+// services so) calls __cyg_profile_func_enter/exit, which the monitor implements: it keeps
+// each thread's call frames. A function is a revert helper once the thread has been seen to
+// end, inside it, an impersonation that a function further up the same stack began (the
+// facade's end APIs carry their caller's __func__, IMPRT_END_AT_SITE). When, later, a
+// revert helper returns while an impersonation begun further up its stack is still in
+// force, and that impersonation is still in force when the request ends, the leak is the
+// helper's, as the static check reports it: the finding names the helper (`function`) and
+// sits at the revert the helper was seen to make (file and line), where the helper skipped
+// it this time. A helper never seen reverting is not known, and code built without the
+// instrumentation has no frames: then the finding stays at the begin.
 #pragma once
 
 #include "impersonation/runtime.h"
@@ -75,6 +90,9 @@ struct Finding {
   std::string file;
   unsigned line = 0;
   std::string detail;
+  // Set when the finding is about a function rather than a call: the revert helper a
+  // missing revert went through; file and line are then a revert inside it.
+  std::string function;
 };
 
 // Requests. beginRequest on a thread with a request open ends that one first (an open
@@ -94,8 +112,10 @@ bool isClientNamed(std::string_view utf8Name);
 // Recording (the facade calls these; tests may too). `file` may be null.
 void recordBegin(const char *api, const char *file, unsigned line, bool success,
                  uint32_t error);
+// `function` is the calling function's name when known (IMPRT_END_AT_SITE): with the
+// thread's call frames it makes that function a known revert helper.
 void recordEnd(const char *api, const char *file, unsigned line, bool success,
-               uint32_t error);
+               uint32_t error, const char *function = nullptr);
 // An access: `error` is 0 when granted, else the Windows error it failed with.
 void recordAccess(const char *api, const char *file, unsigned line, std::string_view utf8Name,
                   uint32_t error);
@@ -116,14 +136,17 @@ std::vector<Finding> findings();
 void reset();
 
 // Text lines: one "EVENT ..." per event, then one "FINDING <check> <file>:<line> <detail>"
-// per finding. print() writes them to `out`, one per line.
+// per finding ("FINDING <check> <file>:<line> function=<name> <detail>" for a finding about
+// a function). print() writes them to `out`, one per line.
 std::vector<std::string> eventLines();
 std::vector<std::string> findingLines();
 void print(std::FILE *out = stdout);
 
 // Findings as "check:line" strings (file omitted), sorted: the runtime verdict to compare
 // with the static checks' verdict on the same file. Only findings whose file ends with
-// `fileSuffix` (all when empty).
+// `fileSuffix` (all when empty). A finding about a function gives the line of the revert
+// inside it (the static check names the function's own line; the validation suite maps
+// one to the other).
 std::vector<std::string> verdict(std::string_view fileSuffix = {});
 
 } // namespace impersonation::monitor

@@ -16,7 +16,7 @@ IMPRT_API HRESULT ImpRt_CoRevertToSelf(const char *file, int line);
 IMPRT_SITE_WRAPPER(HRESULT, CoImpersonateClient, (void))
 #define CoImpersonateClient IMPRT_CALL_AT_SITE(CoImpersonateClient)
 IMPRT_SITE_WRAPPER(HRESULT, CoRevertToSelf, (void))
-#define CoRevertToSelf IMPRT_CALL_AT_SITE(CoRevertToSelf)
+#define CoRevertToSelf IMPRT_END_AT_SITE(CoRevertToSelf)
 
 /* Runs routine(context) on the calling thread as one COM call: beginRequest(label), a call
  * context carrying clientToken's identity and level (NULL: none), [args, args+argsSize)

@@ -36,10 +36,10 @@ IMPRT_SITE_WRAPPER(RPC_STATUS, RpcImpersonateClient, (RPC_BINDING_HANDLE Binding
                    BindingHandle)
 #define RpcImpersonateClient IMPRT_CALL_AT_SITE(RpcImpersonateClient)
 IMPRT_SITE_WRAPPER(RPC_STATUS, RpcRevertToSelf, (void))
-#define RpcRevertToSelf IMPRT_CALL_AT_SITE(RpcRevertToSelf)
+#define RpcRevertToSelf IMPRT_END_AT_SITE(RpcRevertToSelf)
 IMPRT_SITE_WRAPPER(RPC_STATUS, RpcRevertToSelfEx, (RPC_BINDING_HANDLE BindingHandle),
                    BindingHandle)
-#define RpcRevertToSelfEx IMPRT_CALL_AT_SITE(RpcRevertToSelfEx)
+#define RpcRevertToSelfEx IMPRT_END_AT_SITE(RpcRevertToSelfEx)
 
 /* Runs routine(binding, context) on the calling thread as one RPC call: beginRequest(label),
  * a binding carrying clientToken's identity and level (NULL: a binding with no identity),

@@ -33,7 +33,7 @@ IMPRT_SITE_WRAPPER(SECURITY_STATUS, ImpersonateSecurityContext, (PCtxtHandle phC
                    phContext)
 #define ImpersonateSecurityContext IMPRT_CALL_AT_SITE(ImpersonateSecurityContext)
 IMPRT_SITE_WRAPPER(SECURITY_STATUS, RevertSecurityContext, (PCtxtHandle phContext), phContext)
-#define RevertSecurityContext IMPRT_CALL_AT_SITE(RevertSecurityContext)
+#define RevertSecurityContext IMPRT_END_AT_SITE(RevertSecurityContext)
 IMPRT_API SECURITY_STATUS DeleteSecurityContext(PCtxtHandle phContext);
 /* A token handle (TOKEN_ALL_ACCESS, type Impersonation) for the context's client. */
 IMPRT_API SECURITY_STATUS QuerySecurityContextToken(PCtxtHandle phContext, void **Token);

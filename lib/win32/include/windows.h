@@ -32,12 +32,14 @@
 #include <stdlib.h>
 #endif
 
+/* The facade's inline functions are Windows' code, not the service's: they are no call
+ * frames of the monitor (-finstrument-functions, see IMPRT_END_AT_SITE). */
 #ifdef __cplusplus
 #define IMPRT_API extern "C"
-#define IMPRT_INLINE inline
+#define IMPRT_INLINE inline __attribute__((no_instrument_function))
 #else
 #define IMPRT_API extern
-#define IMPRT_INLINE static inline
+#define IMPRT_INLINE static inline __attribute__((no_instrument_function))
 #endif
 
 /* A recorded call names the line it starts on, also when it spans several lines (a
@@ -48,6 +50,12 @@
 IMPRT_API void ImpRt_MarkSite(const char *file, int line);
 IMPRT_API void ImpRt_TakeSite(const char **file, int *line);
 #define IMPRT_CALL_AT_SITE(Name) (ImpRt_MarkSite(__FILE__, __LINE__), ImpRt_##Name##_atSite)
+/* An API that ends impersonation (RevertToSelf, RpcRevertToSelf, ...) also notes the name of
+ * the function that calls it (__func__): when that function ends an impersonation its
+ * caller began, it is a revert helper, and the monitor reports a leak through it there. */
+IMPRT_API void ImpRt_MarkEndSite(const char *file, int line, const char *function);
+#define IMPRT_END_AT_SITE(Name)                                                             \
+  (ImpRt_MarkEndSite(__FILE__, __LINE__, __func__), ImpRt_##Name##_atSite)
 #define IMPRT_SITE_WRAPPER(Ret, Name, Params, ...)                                          \
   IMPRT_INLINE Ret ImpRt_##Name##_atSite Params {                                          \
     const char *file;                                                                      \
@@ -774,9 +782,9 @@ IMPRT_SITE_WRAPPER(BOOL, ImpersonateSelf, (SECURITY_IMPERSONATION_LEVEL Imperson
 IMPRT_SITE_WRAPPER(BOOL, ImpersonateAnonymousToken, (HANDLE ThreadHandle), ThreadHandle)
 #define ImpersonateAnonymousToken IMPRT_CALL_AT_SITE(ImpersonateAnonymousToken)
 IMPRT_SITE_WRAPPER(BOOL, SetThreadToken, (PHANDLE Thread, HANDLE Token), Thread, Token)
-#define SetThreadToken IMPRT_CALL_AT_SITE(SetThreadToken)
+#define SetThreadToken IMPRT_END_AT_SITE(SetThreadToken)
 IMPRT_SITE_WRAPPER(BOOL, RevertToSelf, (void))
-#define RevertToSelf IMPRT_CALL_AT_SITE(RevertToSelf)
+#define RevertToSelf IMPRT_END_AT_SITE(RevertToSelf)
 IMPRT_SITE_WRAPPER(BOOL, ImpersonateNamedPipeClient, (HANDLE hNamedPipe), hNamedPipe)
 #define ImpersonateNamedPipeClient IMPRT_CALL_AT_SITE(ImpersonateNamedPipeClient)
 

@@ -32,10 +32,12 @@ thread_local DWORD t_lastError = 0;
 struct CallSite {
   const char *file;
   int line;
+  const char *function; // the calling function's __func__, for the APIs that end impersonation
 };
 constexpr int kMaxCallSites = 64;
 thread_local CallSite t_sites[kMaxCallSites];
 thread_local int t_siteCount = 0;
+thread_local const char *t_takenFunction = nullptr; // of the site taken last
 } // namespace
 
 
@@ -82,8 +84,10 @@ DWORD beginImpersonation(const char *api, const char *file, int line, const rt::
 
 void endImpersonation(const char *api, const char *file, int line) {
   rt::revert();
-  monitor::recordEnd(api, file, static_cast<unsigned>(line), true, 0);
+  monitor::recordEnd(api, file, static_cast<unsigned>(line), true, 0, takenSiteFunction());
 }
+
+const char *takenSiteFunction() { return t_takenFunction; }
 
 } // namespace impersonation::win32
 
@@ -320,9 +324,11 @@ DWORD ImpRt_CurrentUid(void) { return rt::current().uid; }
 DWORD ImpRt_CurrentGid(void) { return rt::current().gid; }
 void ImpRt_ResetThread(void) { rt::revert(); }
 
-void ImpRt_MarkSite(const char *file, int line) {
+void ImpRt_MarkSite(const char *file, int line) { ImpRt_MarkEndSite(file, line, nullptr); }
+
+void ImpRt_MarkEndSite(const char *file, int line, const char *function) {
   if (t_siteCount < kMaxCallSites)
-    t_sites[t_siteCount] = {file, line};
+    t_sites[t_siteCount] = {file, line, function};
   ++t_siteCount; // counted even when full, so the pairs stay matched
 }
 
@@ -330,10 +336,12 @@ void ImpRt_TakeSite(const char **file, int *line) {
   if (t_siteCount > 0 && --t_siteCount < kMaxCallSites) {
     *file = t_sites[t_siteCount].file;
     *line = t_sites[t_siteCount].line;
+    t_takenFunction = t_sites[t_siteCount].function;
     return;
   }
   *file = "?"; // a wrapper called without its site (through a function pointer)
   *line = 0;
+  t_takenFunction = nullptr;
 }
 
 } // extern "C"

@@ -167,8 +167,12 @@ std::wstring wide(LPCSTR s); // "" for NULL
 // A begin: impersonates `token` on the calling thread and records the event. Returns 0 or
 // the Windows error (also recorded).
 DWORD beginImpersonation(const char *api, const char *file, int line, const rt::Token &token);
-// An end: back to the primary identity, recorded.
+// An end: back to the primary identity, recorded (with the calling function's name, when
+// the API's site carries it: IMPRT_END_AT_SITE).
 void endImpersonation(const char *api, const char *file, int line);
+// The function name of the call site its wrapper took last on this thread (ImpRt_TakeSite),
+// nullptr when the site carries none.
+const char *takenSiteFunction();
 
 // The token behind a handle, for the facade's other parts; nullptr if not a token.
 std::shared_ptr<TokenObject> tokenFromHandle(HANDLE h);
