@@ -2,10 +2,28 @@
 // the runtime observed when the service really ran.
 //
 // A verdict is a set of (check, line): the begin's line for missing-revert and
-// unchecked-result, the call's line for primary-token-access and spawn-while-impersonating.
+// unchecked-result, the call's line for primary-token-access and spawn-while-impersonating,
+// and, for a missing revert through a revert helper, the line of the helper's name.
 // The static verdict is the warnings of the four checks (`-*,impersonation-*`) run in
 // process over the file; the runtime verdict is the monitor's findings for the file when its
-// scenario program (tests/validation/scenarios/) runs the service with real accounts. Each
+// scenario program (tests/validation/scenarios/) runs the service with real accounts.
+//
+// A leak through a revert helper: the checks report a function that ends impersonation for
+// its callers but returns without reverting on some path at the function itself (the line
+// of its name), not at its callers' begins. The monitor knows the call frames (the scenario
+// programs are built with -finstrument-functions) and learns that a function is a revert
+// helper when it sees the function end an impersonation that a function further up the
+// stack began; when such a helper later returns with that impersonation still in force
+// and the request ends with it, the monitor reports the leak about the helper: `FINDING
+// impersonation-missing-revert <file>:<line> function=<name> ...`, <line> being the revert
+// inside the helper it saw (lib/include/impersonation/monitor.h). The runtime verdict counts
+// such a finding at the name line of the definition in the input that has that name and
+// contains <line> (read from the input's AST, where the checks take it from). Every other
+// finding counts at its own line. A helper the monitor never saw revert is not known to
+// it: its leak stays at the begin, so a scenario shows the helper reverting before it shows
+// it skipping (tests/README.md).
+//
+// Each
 // scenario also reports what really happened: controls (the runtime allows and denies as the
 // kernel says), and harm (bob's data in alice's hands, a worker left as alice, a child run as
 // root). A -buggy input must do harm, a -fixed one must not. The program prints a table of
@@ -14,6 +32,14 @@
 #include "InProcessRunner.h"
 #include "Process.h"
 
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -98,9 +124,16 @@ std::string show(const Verdict &V) {
   return S;
 }
 
+// A FINDING line of the monitor for the input file.
+struct RuntimeFinding {
+  std::string Check;
+  unsigned Line = 0;    // where the facade recorded the call, or a revert inside Function
+  std::string Function; // `function=<name>`: the finding is about that function
+};
+
 // What a scenario program printed.
 struct RuntimeReport {
-  Verdict Findings;                     // for the input file only, lines as in the verdict
+  std::vector<RuntimeFinding> Findings;  // for the input file only
   std::vector<std::string> FindingLines; // all FINDING lines, as printed
   std::vector<std::string> Harms, Controls, FailedControls, Observations, Errors;
   std::string Skip;
@@ -116,16 +149,19 @@ RuntimeReport parseReport(StringRef Out, StringRef InputPath) {
     auto [Tag, Rest] = L.split(' ');
     if (Tag == "FINDING") {
       R.FindingLines.push_back(Rest.str());
-      // FINDING <check> <file>:<line> <detail>
+      // FINDING <check> <file>:<line> [function=<name>] <detail>
       auto [Check, AfterCheck] = Rest.split(' ');
-      StringRef Where = AfterCheck.split(' ').first;
+      auto [Where, Detail] = AfterCheck.split(' ');
       size_t Colon = Where.rfind(':');
       unsigned Line = 0;
       if (Colon == StringRef::npos || Where.substr(Colon + 1).getAsInteger(10, Line))
         continue;
+      StringRef Function;
+      if (Detail.consume_front("function="))
+        Function = Detail.split(' ').first;
       // The facade records the line each call starts on, where the checks report it.
       if (llvm::sys::path::filename(Where.substr(0, Colon)) == Base)
-        R.Findings.insert({Check.str(), Line});
+        R.Findings.push_back({Check.str(), Line, Function.str()});
     } else if (Tag == "HARM") {
       R.Harms.push_back(Rest.str());
     } else if (Tag == "CONTROL") {
@@ -140,6 +176,96 @@ RuntimeReport parseReport(StringRef Out, StringRef InputPath) {
     }
   }
   return R;
+}
+
+// ---- findings about a function -----------------------------------------------------------
+
+// A function definition of the input: its name, the line of its name (where the checks
+// report a function) and the lines it spans.
+struct FunctionDefinition {
+  std::string Name;
+  unsigned NameLine = 0, FirstLine = 0, LastLine = 0;
+};
+
+class DefinitionCollector : public clang::RecursiveASTVisitor<DefinitionCollector> {
+public:
+  DefinitionCollector(const clang::SourceManager &SM, std::vector<FunctionDefinition> &Out)
+      : SM(SM), Out(Out) {}
+  bool shouldVisitTemplateInstantiations() const { return false; }
+  bool shouldVisitLambdaBody() const { return true; }
+  bool VisitFunctionDecl(clang::FunctionDecl *FD) {
+    if (!FD->doesThisDeclarationHaveABody() || !FD->getDeclName().isIdentifier())
+      return true;
+    clang::SourceLocation Name = SM.getExpansionLoc(FD->getLocation());
+    if (!SM.isWrittenInMainFile(Name))
+      return true;
+    Out.push_back({FD->getName().str(), SM.getExpansionLineNumber(FD->getLocation()),
+                   SM.getExpansionLineNumber(FD->getBeginLoc()),
+                   SM.getExpansionLineNumber(FD->getEndLoc())});
+    return true;
+  }
+
+private:
+  const clang::SourceManager &SM;
+  std::vector<FunctionDefinition> &Out;
+};
+
+// The function definitions of the input, parsed with its own arguments as the checks parse
+// it. Empty (and \p Error set) when it does not parse.
+std::vector<FunctionDefinition> functionDefinitions(const TestInput &In, std::string &Error) {
+  std::vector<std::string> Args = In.Args;
+  bool HasResourceDir = false;
+  for (const std::string &A : Args)
+    HasResourceDir |= StringRef(A).starts_with("-resource-dir");
+  if (!HasResourceDir)
+    Args.push_back("-resource-dir=" IMPERSONATION_CLANG_RESOURCE_DIR);
+  llvm::SmallString<256> Dir(In.Path);
+  llvm::sys::path::remove_filename(Dir);
+  clang::tooling::FixedCompilationDatabase DB(Dir, Args);
+  clang::tooling::ClangTool Tool(DB, {In.Path});
+  clang::IgnoringDiagConsumer Quiet;
+  Tool.setDiagnosticConsumer(&Quiet);
+  std::vector<std::unique_ptr<clang::ASTUnit>> ASTs;
+  std::vector<FunctionDefinition> Out;
+  if (Tool.buildASTs(ASTs) != 0 || ASTs.size() != 1) {
+    Error = "cannot parse " + In.Path + " for its function definitions";
+    return Out;
+  }
+  clang::ASTContext &Ctx = ASTs[0]->getASTContext();
+  DefinitionCollector(Ctx.getSourceManager(), Out).TraverseDecl(Ctx.getTranslationUnitDecl());
+  return Out;
+}
+
+// The runtime verdict: each finding at its line, a finding about a function at the line of
+// that function's name (see the comment at the top). \p Notes says what could not be placed.
+Verdict runtimeVerdict(const TestInput &In, const std::vector<RuntimeFinding> &Findings,
+                       std::string &Notes) {
+  Verdict V;
+  std::vector<FunctionDefinition> Definitions;
+  bool Parsed = false;
+  for (const RuntimeFinding &F : Findings) {
+    unsigned Line = F.Line;
+    if (!F.Function.empty()) {
+      if (!Parsed) {
+        std::string Error;
+        Definitions = functionDefinitions(In, Error);
+        Parsed = true;
+        if (!Error.empty())
+          Notes += Error + "\n";
+      }
+      const FunctionDefinition *Found = nullptr;
+      for (const FunctionDefinition &D : Definitions)
+        if (D.Name == F.Function && D.FirstLine <= F.Line && F.Line <= D.LastLine)
+          Found = &D;
+      if (Found)
+        Line = Found->NameLine;
+      else
+        Notes += "no definition of '" + F.Function + "' in the input contains line " +
+                 std::to_string(F.Line) + ": the finding about it stays at that line\n";
+    }
+    V.insert({F.Check, Line});
+  }
+  return V;
 }
 
 // ---- the table ------------------------------------------------------------------------
@@ -264,7 +390,9 @@ TEST_P(Validation, RuntimeAgreesWithStatic) {
     GTEST_SKIP() << Rel << ": the scenario cannot run here: " << R.Skip
                  << " (the validation suite impersonates test accounts; run it as root)";
   }
-  Result.Runtime = show(R.Findings);
+  std::string PlacementNotes;
+  Verdict Runtime = runtimeVerdict(In, R.Findings, PlacementNotes);
+  Result.Runtime = show(Runtime);
   Result.Harms = R.Harms;
   ASSERT_TRUE(P.exitedNormally()) << Program << ": " << P.status() << "\n" << describe(R, P);
   ASSERT_TRUE(R.Errors.empty()) << Program << " could not set itself up\n" << describe(R, P);
@@ -282,10 +410,10 @@ TEST_P(Validation, RuntimeAgreesWithStatic) {
     EXPECT_TRUE(R.Harms.empty()) << Rel << ": the fixed service still did harm\n"
                                  << describe(R, P);
 
-  Result.Agree = Static == R.Findings ? "yes" : "NO";
-  EXPECT_EQ(show(Static), show(R.Findings))
+  Result.Agree = Static == Runtime ? "yes" : "NO";
+  EXPECT_EQ(show(Static), show(Runtime))
       << Rel << ": the static verdict (left) differs from the runtime's (right)\n"
-      << describe(R, P);
+      << PlacementNotes << describe(R, P);
 }
 
 INSTANTIATE_TEST_SUITE_P(Runnable, Validation, ::testing::ValuesIn(runnableInputs()),
