@@ -17,8 +17,17 @@ namespace {
 
 std::mutex g_mutex;
 std::vector<Event> g_events;
-std::vector<Finding> g_findings;
-std::set<std::tuple<std::string, std::string, unsigned>> g_seen;
+// A finding as recorded. A missing revert keeps the functions that returned, below the one
+// that began, while the impersonation was in force (most recent last): findings() decides
+// with all the run has shown by then whether one of them is a revert helper.
+struct Recorded {
+  Finding finding;             // at the begin, or the call
+  std::vector<void *> returned; // missing-revert only
+  std::string ended;           // missing-revert: "request '...' ended while ..."
+  std::string beginApi;        // missing-revert: the begin's API
+};
+std::vector<Recorded> g_recorded;
+std::set<std::tuple<std::string, std::string, unsigned, std::vector<void *>>> g_seen;
 std::atomic<uint64_t> g_seq{0};
 std::atomic<uint64_t> g_nextRequest{1};
 std::atomic<uint64_t> g_generation{1}; // reset() makes every thread's open request stale
@@ -87,7 +96,8 @@ void learnHelper(const RevertHelper &h) {
 }
 
 // The impersonation this thread began last through the facade: where, in which frame, and
-// the revert helper that last returned with it still in force.
+// the functions that returned, below that frame, while it was in force.
+constexpr size_t kMaxReturned = 16;
 struct InForce {
   bool active = false;
   const char *api = nullptr;
@@ -95,9 +105,31 @@ struct InForce {
   unsigned line = 0;
   size_t depth = 0;     // frames on the stack at the begin: the beginning function's is depth-1
   uint64_t frameId = 0; // that frame's id; 0 when no frame is known
-  const RevertHelper *through = nullptr;
+  void *returned[kMaxReturned] = {}; // distinct, most recent last
+  size_t returnedCount = 0;
 };
 thread_local InForce t_inForce;
+
+void noteReturned(InForce &f, void *fn) {
+  size_t i = 0;
+  while (i < f.returnedCount && f.returned[i] != fn)
+    ++i;
+  if (i == f.returnedCount && f.returnedCount == kMaxReturned)
+    i = 0; // full: the oldest goes
+  else if (i == f.returnedCount)
+    ++f.returnedCount;
+  for (; i + 1 < f.returnedCount; ++i)
+    f.returned[i] = f.returned[i + 1];
+  f.returned[f.returnedCount - 1] = fn;
+}
+
+// The revert helper among `returned` that returned last, if the run has shown one.
+const RevertHelper *lastHelper(const std::vector<void *> &returned) {
+  for (auto it = returned.rbegin(); it != returned.rend(); ++it)
+    if (const RevertHelper *h = knownHelper(*it))
+      return h;
+  return nullptr;
+}
 
 // Whether the frame that began `f` is still on the stack, below `depth` frames.
 bool beganBelow(const InForce &f, size_t depth) {
@@ -138,11 +170,21 @@ void store(Event e) {
 }
 
 void addFinding(const char *check, const std::string &file, unsigned line,
-                const std::string &detail, const std::string &function = {}) {
+                const std::string &detail) {
   std::lock_guard<std::mutex> lock(g_mutex);
-  if (!g_seen.insert({check, file, line}).second)
+  if (!g_seen.insert({check, file, line, {}}).second)
     return;
-  g_findings.push_back(Finding{check, file, line, detail, function});
+  g_recorded.push_back(Recorded{Finding{check, file, line, detail, {}}, {}, {}, {}});
+}
+
+void addLeak(const std::string &file, unsigned line, const std::string &ended,
+             const std::string &api, std::vector<void *> returned) {
+  const char *check = "impersonation-missing-revert";
+  std::lock_guard<std::mutex> lock(g_mutex);
+  if (!g_seen.insert({check, file, line, returned}).second)
+    return;
+  g_recorded.push_back(Recorded{Finding{check, file, line, ended + ", begun by " + api, {}},
+                                std::move(returned), ended, api});
 }
 
 // ---- client strings -------------------------------------------------------------------
@@ -277,21 +319,12 @@ void finishRequest(Request &r) {
     e.detail = "still impersonating";
     std::string ended = "request '" + r.label + "' ended while the thread still ran as " +
                         who(e.identity);
-    // The token in force is the one the thread began last, and a revert helper returned
-    // with it in force: the helper skipped the revert its caller relied on.
-    if (const RevertHelper *h = t_inForce.through;
-        h && tok && t_inForce.active && sameSite(t_inForce, tok->site)) {
-      e.detail += " (through " + std::string(h->name) + ")";
-      addFinding("impersonation-missing-revert", fileOr(h->file), h->line,
-                 ended + ": the impersonation begun by " + api + " at " + baseName(file) +
-                     ":" + std::to_string(line) + " went through " + h->name +
-                     ", which ends impersonation for its callers (" + h->api + " at " +
-                     baseName(fileOr(h->file)) + ":" + std::to_string(h->line) +
-                     ") but returned without reverting",
-                 h->name);
-    } else {
-      addFinding("impersonation-missing-revert", file, line, ended + ", begun by " + api);
-    }
+    // When the token in force is the one the thread began last, the functions that
+    // returned below the beginning one with it in force go with the finding.
+    std::vector<void *> returned;
+    if (tok && t_inForce.active && sameSite(t_inForce, tok->site))
+      returned.assign(t_inForce.returned, t_inForce.returned + t_inForce.returnedCount);
+    addLeak(file, line, ended, api, std::move(returned));
   }
   store(std::move(e));
   r = Request{};
@@ -405,14 +438,15 @@ void recordBegin(const char *api, const char *file, unsigned line, bool success,
   Event e = callEvent(EventKind::Begin, api, file, line, success, error);
   if (std::optional<rt::ThreadToken> t = rt::threadToken(); t && success)
     e.detail = std::string("level=") + rt::levelName(t->token.level);
-  if (success)
-    t_inForce = InForce{true,
-                        api,
-                        file,
-                        line,
-                        t_depth,
-                        t_depth != 0 && t_depth <= kMaxFrames ? t_frames[t_depth - 1].id : 0,
-                        nullptr};
+  if (success) {
+    t_inForce = InForce{};
+    t_inForce.active = true;
+    t_inForce.api = api;
+    t_inForce.file = file;
+    t_inForce.line = line;
+    t_inForce.depth = t_depth;
+    t_inForce.frameId = t_depth != 0 && t_depth <= kMaxFrames ? t_frames[t_depth - 1].id : 0;
+  }
   if (Request *r = open(); r && !success && !r->beginFailed) {
     r->beginFailed = true;
     r->failedApi = api;
@@ -488,13 +522,32 @@ std::vector<Event> events() {
 
 std::vector<Finding> findings() {
   std::lock_guard<std::mutex> lock(g_mutex);
-  return g_findings;
+  std::vector<Finding> out;
+  std::set<std::tuple<std::string, std::string, unsigned>> seen;
+  for (const Recorded &r : g_recorded) {
+    Finding f = r.finding;
+    // The leak went through a revert helper: a function seen (at any time in the run)
+    // ending an impersonation for a caller returned with this one in force.
+    if (const RevertHelper *h = lastHelper(r.returned)) {
+      f.file = fileOr(h->file);
+      f.line = h->line;
+      f.function = h->name;
+      f.detail = r.ended + ": the impersonation begun by " + r.beginApi + " at " +
+                 baseName(r.finding.file) + ":" + std::to_string(r.finding.line) +
+                 " went through " + h->name + ", which ends impersonation for its callers (" +
+                 h->api + " at " + baseName(f.file) + ":" + std::to_string(h->line) +
+                 ") but returned without reverting";
+    }
+    if (seen.insert({f.check, f.file, f.line}).second)
+      out.push_back(std::move(f));
+  }
+  return out;
 }
 
 void reset() {
   std::lock_guard<std::mutex> lock(g_mutex);
   g_events.clear();
-  g_findings.clear();
+  g_recorded.clear();
   g_seen.clear();
   ++g_generation;
   t_request = Request{};
@@ -579,9 +632,9 @@ void endAutomaticRequest(const void *owner) {
 // ---- the hooks of -finstrument-functions ---------------------------------------------------
 //
 // Every function of code built with -finstrument-functions calls these on entry and exit.
-// They keep the thread's frames; on exit, a known revert helper returning while an
-// impersonation begun further up its stack is still in force is noted (finishRequest
-// reports the leak there if it lasts).
+// They keep the thread's frames; on exit, a function returning while an impersonation
+// begun further up its stack is in force is noted with that impersonation (a leak that
+// lasts to the end of the request goes to the last of them that is a revert helper).
 extern "C" __attribute__((no_instrument_function)) void
 __cyg_profile_func_enter(void *fn, void * /*callSite*/) {
   using namespace impersonation::monitor;
@@ -607,9 +660,7 @@ __cyg_profile_func_exit(void *fn, void * /*callSite*/) {
     top = i;
   }
   t_depth = top + 1;
-  if (top < kMaxFrames && beganBelow(t_inForce, top + 1)) {
-    if (const RevertHelper *h = knownHelper(fn); h && impersonation::rt::isImpersonating())
-      t_inForce.through = h;
-  }
+  if (top < kMaxFrames && beganBelow(t_inForce, top + 1))
+    noteReturned(t_inForce, fn);
   t_depth = top;
 }

@@ -189,6 +189,22 @@ TEST_F(RevertHelper, LeakThroughAHelperIsTheHelpers) {
   RevertToSelf();
 }
 
+// Seen reverting only after the leak: the run shows it is a revert helper, and the leak is
+// its own once the monitor knows that.
+TEST_F(RevertHelper, AHelperSeenRevertingLaterStillTakesTheLeak) {
+  ImpRtTest_helperSkips = 1;
+  request(ImpRtTest_HandleWithHelper);
+  ASSERT_EQ(leaks().size(), 1u);
+  EXPECT_EQ(leaks()[0].function, ""); // not known yet
+  RevertToSelf();
+  ImpRtTest_helperSkips = 0;
+  request(ImpRtTest_HandleWithHelper);
+  std::vector<monitor::Finding> f = leaks();
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].function, "EndWork");
+  EXPECT_EQ(f[0].line, ImpRtTest_helperRevertLine);
+}
+
 // A helper the monitor never saw revert is not known: the leak stays at the begin.
 TEST_F(RevertHelper, AHelperNeverSeenRevertingIsNotKnown) {
   ImpRtTest_helperSkips = 1;

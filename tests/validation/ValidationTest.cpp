@@ -13,21 +13,20 @@
 // of its name), not at its callers' begins. The monitor knows the call frames (the scenario
 // programs are built with -finstrument-functions) and learns that a function is a revert
 // helper when it sees the function end an impersonation that a function further up the
-// stack began; when such a helper later returns with that impersonation still in force
-// and the request ends with it, the monitor reports the leak about the helper: `FINDING
+// stack began; when such a helper returns with an impersonation still in force and the
+// request ends with it, the monitor reports the leak about the helper: `FINDING
 // impersonation-missing-revert <file>:<line> function=<name> ...`, <line> being the revert
 // inside the helper it saw (lib/include/impersonation/monitor.h). The runtime verdict counts
 // such a finding at the name line of the definition in the input that has that name and
 // contains <line> (read from the input's AST, where the checks take it from). Every other
-// finding counts at its own line. A helper the monitor never saw revert is not known to
-// it: its leak stays at the begin, so a scenario shows the helper reverting before it shows
-// it skipping (tests/README.md).
+// finding counts at its own line. A helper the monitor never saw revert (at any time in the
+// run) is not known to it: its leak stays at the begin, so a scenario also shows the helper
+// reverting (tests/README.md).
 //
-// Each
-// scenario also reports what really happened: controls (the runtime allows and denies as the
-// kernel says), and harm (bob's data in alice's hands, a worker left as alice, a child run as
-// root). A -buggy input must do harm, a -fixed one must not. The program prints a table of
-// every input it ran at the end.
+// Each scenario also reports what really happened: controls (the runtime allows and denies
+// as the kernel says), and harm (bob's data in alice's hands, a worker left as alice, a
+// child run as root). A -buggy input must do harm, a -fixed one must not. The program prints
+// a table of every input it ran at the end.
 #include "Expectations.h"
 #include "InProcessRunner.h"
 #include "Process.h"

@@ -43,14 +43,15 @@
 //
 // Revert helpers. Code built with -finstrument-functions (the validation suite builds the
 // services so) calls __cyg_profile_func_enter/exit, which the monitor implements: it keeps
-// each thread's call frames. A function is a revert helper once the thread has been seen to
-// end, inside it, an impersonation that a function further up the same stack began (the
-// facade's end APIs carry their caller's __func__, IMPRT_END_AT_SITE). When, later, a
-// revert helper returns while an impersonation begun further up its stack is still in
-// force, and that impersonation is still in force when the request ends, the leak is the
-// helper's, as the static check reports it: the finding names the helper (`function`) and
-// sits at the revert the helper was seen to make (file and line), where the helper skipped
-// it this time. A helper never seen reverting is not known, and code built without the
+// each thread's call frames. A function is a revert helper when the thread has been seen,
+// at any time in the run, to end inside it an impersonation that a function further up the
+// same stack began (the facade's end APIs carry their caller's __func__,
+// IMPRT_END_AT_SITE). When a request ends with an impersonation in force, and a revert
+// helper returned, below the function that began it, while it was in force, the leak is
+// the helper's, as the static check reports it: the finding names the helper (`function`,
+// the last such helper to return) and sits at the revert the helper was seen to make (file
+// and line), which it skipped this time. findings() decides this with all the run has
+// shown by then. A helper never seen reverting is not known, and code built without the
 // instrumentation has no frames: then the finding stays at the begin.
 #pragma once
 
