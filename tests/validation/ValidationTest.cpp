@@ -21,7 +21,10 @@
 // contains <line> (read from the input's AST, where the checks take it from). Every other
 // finding counts at its own line. A helper the monitor never saw revert (at any time in the
 // run) is not known to it: its leak stays at the begin, so a scenario also shows the helper
-// reverting (tests/README.md).
+// reverting (tests/README.md). The monitor cannot see why a helper skipped: the rule agrees
+// with the checks for a helper whose skip its callers do not decide (a configuration
+// global, a process-mode query); for a skip the caller asks for (an argument, a flag it
+// forgot to set) the checks blame the caller's begin, and such an input would disagree.
 //
 // Each scenario also reports what really happened: controls (the runtime allows and denies
 // as the kernel says), and harm (bob's data in alice's hands, a worker left as alice, a
