@@ -11,11 +11,13 @@
 namespace clang::tidy::impersonation::detail {
 
 std::optional<int64_t> FunctionRun::constant(const Expr *E) const {
-  // Constant-ness never changes: fold each expression once per run.
-  auto [It, New] = ConstantCache.try_emplace(E, std::nullopt);
-  if (New)
-    It->second = computeConstant(E);
-  return It->second;
+  // Constant-ness never changes: fold each expression once per run. Folding recurses
+  // into this cache, which may grow: store by key, never through an iterator taken before.
+  if (auto It = ConstantCache.find(E); It != ConstantCache.end())
+    return It->second;
+  std::optional<int64_t> V = computeConstant(E);
+  ConstantCache[E] = V;
+  return V;
 }
 
 // Whether \p E is built only of literals, enumerators and operators on them: the only
