@@ -93,8 +93,10 @@ void FunctionRun::noteWork(const Expr *Call, State &St) {
   }
   if (St.Id.impersonating()) {
     auto &Sites = ActedAsClientAt[Call];
-    if (!llvm::is_contained(Sites, St.Id.Site))
-      Sites.push_back(St.Id.Site);
+    forEachBegin(St, [&](const State &V) {
+      if (!llvm::is_contained(Sites, V.Id.Site))
+        Sites.push_back(V.Id.Site);
+    });
     return;
   }
   if (!St.FailedBegin)
@@ -103,22 +105,25 @@ void FunctionRun::noteWork(const Expr *Call, State &St) {
     St.FailedWork = Call;
   // A failure tested and then acted on (an error code set, a fallback called) is the
   // code's decision; one only logged, or never tested, is not.
-  if (!St.FailureKnown || !St.FailureActedOn) {
-    bool Seen = llvm::any_of(FailedWorkSeen, [&](const FailedWorkCandidate &W) {
-      return W.Begin == St.FailedBegin && W.Call == Call;
+  if (!St.FailureKnown || !St.FailureActedOn)
+    forEachBegin(St, [&](const State &V) {
+      bool Seen = llvm::any_of(FailedWorkSeen, [&](const FailedWorkCandidate &W) {
+        return W.Begin == V.FailedBegin && W.Call == Call;
+      });
+      if (!Seen)
+        FailedWorkSeen.push_back({V.FailedBegin, Call, V.Witness});
     });
-    if (!Seen)
-      FailedWorkSeen.push_back({St.FailedBegin, Call, St.Witness});
-  }
 }
 
 // Fail-open by belief: the path on which the begin failed did work and then reverts, so
 // the code believed it was impersonating (`if (Impersonate(...)) goto done;`).
-void FunctionRun::failureReachesRevert(const State &St) {
-  if (!St.FailedBegin || !St.FailedWork || St.Id.impersonating())
+void FunctionRun::failureReachesRevert(const State &Merged) {
+  if (!Merged.FailedBegin || !Merged.FailedWork || Merged.Id.impersonating())
     return;
-  recordUnchecked(St.FailedBegin, St.FailedWork, displayName(St.FailedWork),
-                  witnessNotes(St.Witness, St.FailedBegin, Trace::Failure));
+  forEachBegin(Merged, [&](const State &St) {
+    recordUnchecked(St.FailedBegin, St.FailedWork, displayName(St.FailedWork),
+                    witnessNotes(St.Witness, St.FailedBegin, Trace::Failure));
+  });
 }
 
 void FunctionRun::confirmFailedWork() {

@@ -154,6 +154,7 @@ private:
 private:
   /// Records the identity in force at a call; \p OpName names a protected operation.
   void observe(const Expr *Call, const State &St, llvm::StringRef OpName, bool OpFixed);
+  void observeOne(const Expr *Call, const State &St, llvm::StringRef OpName, bool OpFixed);
 
   // Control flow.
   const Stmt *rootOf(const Stmt *S);
@@ -164,9 +165,33 @@ private:
   void runDestructors(const Stmt *From, const Stmt *Stop, std::vector<State> &States);
   void raise(const Stmt *At, std::vector<State> States);
   void exitWith(const State &S, SourceLocation Loc, ExitKind K);
+  void exitOne(const State &S, SourceLocation Loc, ExitKind K);
   void propagate(const CFGBlock *To, State &&S, const Stmt *Cond,
                  Trace::Kind K);
   void join(const CFGBlock *To, State &&S);
+
+  // Merged states (State::Also): one state for several begins past the bound.
+  struct BeginTuple {
+    const Stmt *Site, *FailedBegin;
+    const Expr *FailedWork;
+    bool operator==(const BeginTuple &O) const {
+      return Site == O.Site && FailedBegin == O.FailedBegin && FailedWork == O.FailedWork;
+    }
+  };
+  static BeginTuple tupleOf(const State &S) { return {S.Id.Site, S.FailedBegin, S.FailedWork}; }
+  /// \p S as the begin \p N stands for, or nothing when a begin since the merge ended it.
+  std::optional<State> viewOf(const State &S, const AlsoBegun &N);
+  /// Calls \p Fn with \p S and, for a merged state, with each other begin it stands for.
+  template <class F> void forEachBegin(const State &S, F &&Fn) {
+    Fn(S);
+    for (const AlsoBegun *N = S.Also; N; N = N->Next)
+      if (std::optional<State> V = viewOf(S, *N); V && !(tupleOf(*V) == tupleOf(S)))
+        Fn(*V);
+  }
+  /// Makes \p Into also stand for the begins of \p From; whether it gained any.
+  bool absorb(State &Into, const State &From);
+  /// Merges the states of \p Set that differ only in their begins.
+  void mergeBegins(StateSet &Set);
   const Trace *extend(const Trace *T, const Stmt *At, Trace::Kind K) {
     return new (Arena.Allocate<Trace>()) Trace{T, At, K};
   }

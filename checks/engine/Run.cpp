@@ -80,7 +80,11 @@ void FunctionRun::raise(const Stmt *At, std::vector<State> States) {
     exitWith(S, At->getBeginLoc(), ExitKind::Throw);
 }
 
-void FunctionRun::exitWith(const State &S, SourceLocation Loc, ExitKind K) {
+void FunctionRun::exitWith(const State &Merged, SourceLocation Loc, ExitKind K) {
+  forEachBegin(Merged, [&](const State &S) { exitOne(S, Loc, K); });
+}
+
+void FunctionRun::exitOne(const State &S, SourceLocation Loc, ExitKind K) {
   Outcome O;
   O.Id = S.Id;
   O.InCom = S.InCom;
@@ -251,19 +255,33 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
     const auto &Dropped = DroppedKeys[To->getBlockID()];
     llvm::erase_if(S.Facts, [&](const auto &F) { return llvm::is_contained(Dropped, F.first); });
   }
-  for (const State &T : Set)
+  // A state already here stands for this one (with its begins, when merged).
+  auto coveredBy = [&](State &T) {
+    if (S.Also && absorb(T, S))
+      Pending.set(Order[To->getBlockID()]);
+    return true;
+  };
+  for (State &T : Set)
     if (T.sameAs(S))
-      return;
-  // Once facts are being dropped here, a state with fewer facts and the same identity
-  // covers this one (before that, facts come from the program's finite constants).
-  if (Widened[To->getBlockID()])
-  for (const State &T : Set)
-    if (T.Id == S.Id && T.InCom == S.InCom && T.sameFailure(S) && T.Temps == S.Temps &&
-        std::includes(S.Facts.begin(), S.Facts.end(), T.Facts.begin(), T.Facts.end(),
-                      [](const auto &X, const auto &Y) {
-                        return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
-                      }))
-      return;
+      return (void)coveredBy(T);
+  if (Widened[To->getBlockID()]) {
+    // Past the bound, a state that differs only in its begins joins the merged one.
+    for (State &T : Set)
+      if (T.sameButBegins(S)) {
+        if (absorb(T, S))
+          Pending.set(Order[To->getBlockID()]);
+        return;
+      }
+    // Once facts are being dropped here, a state with fewer facts and the same identity
+    // covers this one (before that, facts come from the program's finite constants).
+    for (State &T : Set)
+      if (T.Id == S.Id && T.InCom == S.InCom && T.sameFailure(S) && T.Temps == S.Temps &&
+          std::includes(S.Facts.begin(), S.Facts.end(), T.Facts.begin(), T.Facts.end(),
+                        [](const auto &X, const auto &Y) {
+                          return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
+                        }))
+        return (void)coveredBy(T);
+  }
   Set.push_back(std::move(S));
   // A function whose states never pile up is not worth the liveness pass; one where a
   // few branches already multiply them is, long before the bound.
@@ -280,17 +298,24 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
                      [&](const auto &F) { return !Live->needed(To->getBlockID(), F.first); });
   }
   if (Set.size() > A.Config.MaxStatesPerPoint) {
-    // Too many states here: forget facts, never states.
-    auto dedupe = [](StateSet &V) {
+    // Too many states here: first merge those that differ only in which begin is in
+    // force (each begin keeps its warning), then forget facts; never states.
+    auto dedupe = [&](StateSet &V) {
       StateSet Merged;
       for (State &T : V) {
         bool Dup = false;
-        for (const State &M : Merged)
-          Dup |= M.sameAs(T);
+        for (State &M : Merged)
+          if (M.sameAs(T)) {
+            if (T.Also)
+              absorb(M, T);
+            Dup = true;
+            break;
+          }
         if (!Dup)
           Merged.push_back(std::move(T));
       }
       V = std::move(Merged);
+      mergeBegins(V);
     };
     for (State &T : Set)
       T.Temps.clear();
@@ -326,6 +351,80 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
     }
   }
   Pending.set(Order[To->getBlockID()]);
+}
+
+std::optional<State> FunctionRun::viewOf(const State &S, const AlsoBegun &N) {
+  // The decisions since the merge; a begin among them ends what the merge knew of the
+  // begins, a failure what it knew of the failures.
+  llvm::SmallVector<const Trace *, 16> Since;
+  bool SiteHolds = true, FailureHolds = true;
+  const Trace *T = S.Witness;
+  for (; T && T != N.MergedAt; T = T->Prev) {
+    if (T->K == Trace::Begin)
+      SiteHolds = FailureHolds = false;
+    else if (T->K == Trace::Failure)
+      FailureHolds = false;
+    Since.push_back(T);
+  }
+  if (T != N.MergedAt || !SiteHolds)
+    return std::nullopt;
+  State V = S;
+  V.Also = nullptr;
+  if (S.Id.Site == N.RepSite)
+    V.Id.Site = N.Site;
+  if (FailureHolds) {
+    if (S.FailedBegin == N.RepFailedBegin)
+      V.FailedBegin = N.FailedBegin;
+    if (S.FailedWork == N.RepFailedWork)
+      V.FailedWork = N.FailedWork;
+  }
+  // Its own path to the merge, then the merged state's since.
+  const Trace *W = N.Witness;
+  for (auto It = Since.rbegin(); It != Since.rend(); ++It)
+    W = extend(W, (*It)->At, (*It)->K);
+  V.Witness = W;
+  return V;
+}
+
+bool FunctionRun::absorb(State &Into, const State &From) {
+  llvm::SmallVector<BeginTuple, 8> Have{tupleOf(Into)};
+  llvm::SmallPtrSet<const AlsoBegun *, 8> Nodes;
+  for (const AlsoBegun *N = Into.Also; N; N = N->Next) {
+    Nodes.insert(N);
+    if (std::optional<State> V = viewOf(Into, *N))
+      Have.push_back(tupleOf(*V));
+  }
+  bool Gained = false;
+  auto add = [&](const State &V) {
+    BeginTuple B = tupleOf(V);
+    if (llvm::is_contained(Have, B))
+      return;
+    Have.push_back(B);
+    Into.Also = new (Arena.Allocate<AlsoBegun>())
+        AlsoBegun{B.Site,        B.FailedBegin,       B.FailedWork,        V.Witness,
+                  Into.Witness,  Into.Id.Site,        Into.FailedBegin,    Into.FailedWork,
+                  Into.Also};
+    Gained = true;
+  };
+  add(From);
+  for (const AlsoBegun *N = From.Also; N && !Nodes.count(N); N = N->Next)
+    if (std::optional<State> V = viewOf(From, *N))
+      add(*V);
+  return Gained;
+}
+
+void FunctionRun::mergeBegins(StateSet &Set) {
+  if (Set.size() <= A.Config.MaxStatesPerPoint)
+    return;
+  StateSet Merged;
+  for (State &T : Set) {
+    auto It = llvm::find_if(Merged, [&](const State &M) { return M.sameButBegins(T); });
+    if (It == Merged.end())
+      Merged.push_back(std::move(T));
+    else
+      absorb(*It, T);
+  }
+  Set = std::move(Merged);
 }
 
 void FunctionRun::propagate(const CFGBlock *To, State &&S, const Stmt *Cond,

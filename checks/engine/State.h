@@ -76,8 +76,27 @@ struct Trace {
   Kind K;
 };
 
+/// Another begin a merged state stands for. Past the state bound, states that differ only
+/// in which begin put the identity in force (or which begin failed, and the work done
+/// since) are one state; each begin keeps its own site, failure and witness here, so that
+/// it keeps its own warning. The values are those of the merged state when it was merged
+/// (Rep*); they hold while its identity and failure stay what they were then: a begin or a
+/// failure on the path since (a Begin or Failure node after MergedAt) ends them.
+struct AlsoBegun {
+  const Stmt *Site;
+  const Stmt *FailedBegin;
+  const Expr *FailedWork;
+  const Trace *Witness;  // its own path up to the merge
+  const Trace *MergedAt; // the merged state's witness at the merge
+  const Stmt *RepSite;
+  const Stmt *RepFailedBegin;
+  const Expr *RepFailedWork;
+  const AlsoBegun *Next;
+};
+
 struct State {
   Identity Id;
+  const AlsoBegun *Also = nullptr; // the other begins a merged state stands for
   Identity ComSaved;
   bool InCom = false;
   FactList Facts;                                            // sorted by key
@@ -108,6 +127,16 @@ struct State {
     return Id == O.Id && InCom == O.InCom && (!InCom || ComSaved == O.ComSaved) &&
            sameFailure(O) && EndedEntry == O.EndedEntry && Facts == O.Facts &&
            Temps == O.Temps;
+  }
+  /// The same but for which begin is in force or failed (and the work done since, the
+  /// witness): what a merged state may stand for.
+  bool sameButBegins(const State &O) const {
+    return Id.W == O.Id.W && Id.Com == O.Id.Com && Id.Own == O.Id.Own &&
+           Id.Stored == O.Id.Stored && !Id.Site == !O.Id.Site && InCom == O.InCom &&
+           (!InCom || ComSaved == O.ComSaved) && !FailedBegin == !O.FailedBegin &&
+           !FailedWork == !O.FailedWork && FailureKnown == O.FailureKnown &&
+           FailureActedOn == O.FailureActedOn && EndSite == O.EndSite &&
+           EndedEntry == O.EndedEntry && Facts == O.Facts && Temps == O.Temps;
   }
   const AbsVal *fact(KeyId K) const {
     auto It = llvm::lower_bound(Facts, K, [](const auto &P, KeyId V) { return P.first < V; });

@@ -21,9 +21,13 @@ bool FunctionRun::isCurrentProcess(const Expr *E, const State &St) const {
   return V.isExactly(-1);
 }
 
-void FunctionRun::noteActed(const State &St, const Expr *Call) {
-  if (St.Id.impersonating() && St.Id.Own && St.Id.Site != Call)
-    ActedSites.insert(St.Id.Site);
+void FunctionRun::noteActed(const State &Merged, const Expr *Call) {
+  if (!Merged.Id.impersonating() || !Merged.Id.Own)
+    return;
+  forEachBegin(Merged, [&](const State &St) {
+    if (St.Id.Site != Call)
+      ActedSites.insert(St.Id.Site);
+  });
 }
 
 void FunctionRun::markFailedBegin(State &St, const Expr *Call, const ApiEntry &Api) {
@@ -61,8 +65,13 @@ std::string FunctionRun::displayName(const Expr *Call) {
   return "the call";
 }
 
-void FunctionRun::observe(const Expr *Call, const State &St, llvm::StringRef OpName,
+void FunctionRun::observe(const Expr *Call, const State &Merged, llvm::StringRef OpName,
                           bool OpFixed) {
+  forEachBegin(Merged, [&](const State &St) { observeOne(Call, St, OpName, OpFixed); });
+}
+
+void FunctionRun::observeOne(const Expr *Call, const State &St, llvm::StringRef OpName,
+                             bool OpFixed) {
   Impl::Observation O{St.Id.W, St.Id.Site, St.EndSite, St.FailedBegin, St.FailureKnown};
   auto &Seen = A.CallObservations[Call];
   if (!llvm::is_contained(Seen, O))

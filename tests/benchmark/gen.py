@@ -5,6 +5,10 @@
       C with no system header (it declares the Win32 names it uses): N request
       handlers, each with one begin of impersonation and at least B branch points,
       plus one function of D sequential independent if/else (2^D paths).
+  gen.py dispatcher OUT.c [--cases K]
+      C with no system header: one command dispatcher, a switch with K cases that each
+      begin impersonation, then common code and one revert; every 97th case returns
+      early while impersonating (the states past the bound differ only in their begin).
   gen.py service OUT.c    [--handlers N]
       a Windows service in C that includes <windows.h>: pipe server, RPC, COM and
       SSPI handlers, registry and file access, run-as-self helpers, worker threads.
@@ -227,6 +231,45 @@ def synthetic(args):
     if args.explosion:
         parts.append(explosion(args.explosion))
     return "\n".join(parts), expected
+
+
+# ---------------------------------------------------------------------------------------
+# (c) dispatcher: one switch of K commands, each beginning impersonation
+
+DISPATCHER_BEGINS = [
+    ("if (!ImpersonateNamedPipeClient(pipe))", "return GetLastError();"),
+    ("if (RpcImpersonateClient(cmd->binding) != RPC_S_OK)", "return 5;"),
+    ("if (!ImpersonateLoggedOnUser(cmd->token))", "return GetLastError();"),
+]
+
+
+def dispatcher(args):
+    lines = [SYNTHETIC_PRELUDE,
+             "struct command { int code; int length; unsigned flags; HANDLE token;",
+             "                 RPC_BINDING_HANDLE binding; const wchar *path; };",
+             "DWORD RunCommand(int code, const struct command *cmd, BYTE *out, DWORD cap);",
+             "void Audit(const char *what, DWORD value);",
+             "",
+             "DWORD DispatchCommand(HANDLE pipe, const struct command *cmd, BYTE *out, DWORD cap)",
+             "{",
+             "    DWORD err = 0;",
+             "    switch (cmd->code) {"]
+    expected = []
+    for k in range(args.cases):
+        test, fail = DISPATCHER_BEGINS[k % len(DISPATCHER_BEGINS)]
+        lines += [f"    case {k}:", f"        {test}", f"            {fail}"]
+        if k % 97 == 41:
+            # A length check added after the begin returns without the revert.
+            lines += [f"        if (cmd->length > {k + 64})", "            return 87;"]
+            expected.append("DispatchCommand")
+        lines += [f"        err = RunCommand({k}, cmd, out, cap);", "        break;"]
+    lines += ["    default:", "        return 1;", "    }"]
+    for j in range(12):
+        lines += [f"    if (err == {j})", f"        Audit(\"command\", {j});",
+                  "    else if (cmd->flags & %d)" % (1 << (j % 8)),
+                  f"        err |= RunCommand(-{j}, cmd, out, cap);"]
+    lines += ["    RevertToSelf();", "    return err;", "}", ""]
+    return "\n".join(lines), expected
 
 
 # ---------------------------------------------------------------------------------------
@@ -927,11 +970,15 @@ def main():
     a.add_argument("--functions", type=int, default=1000)
     a.add_argument("--branches", type=int, default=30)
     a.add_argument("--explosion", type=int, default=200)
+    c = sub.add_parser("dispatcher")
+    c.add_argument("out")
+    c.add_argument("--cases", type=int, default=1000)
     b = sub.add_parser("service")
     b.add_argument("out")
     b.add_argument("--handlers", type=int, default=110)
     args = ap.parse_args()
-    text, expected = synthetic(args) if args.which == "synthetic" else service(args)
+    generators = {"synthetic": synthetic, "dispatcher": dispatcher, "service": service}
+    text, expected = generators[args.which](args)
     with open(args.out, "w", encoding="utf-8") as f:
         f.write(text)
     with open(args.out + ".expected", "w", encoding="utf-8") as f:

@@ -10,6 +10,8 @@
 #              points, plus one function of 200 sequential if/else (2^200 paths)
 #   service    a Windows service in C of a few thousand lines that includes <windows.h>,
 #              with built-in findings of all four checks
+#   dispatcher-K  one command dispatcher of K cases (100, 300, 1,000), each beginning
+#              impersonation before common code and one revert: the cost past the bound
 #
 # Usage: tests/benchmark/run.sh [--pairs N] [--plugin] [--check] [--keep DIR]
 #   --pairs N   timed pairs per input (default 9, at least 7)
@@ -75,6 +77,9 @@ base='-*,misc-unused-alias-decls'
 
 python3 "$here/gen.py" synthetic "$work/synthetic.c" >/dev/null
 python3 "$here/gen.py" service "$work/service.c" >/dev/null
+for k in 100 300 1000; do
+  python3 "$here/gen.py" dispatcher "$work/dispatcher-$k.c" --cases "$k" >/dev/null
+done
 
 # The untimed run: the numbers mean nothing if the analysis crashed or skipped work.
 validate() {
@@ -124,7 +129,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 : >"$work/summary"
 over=0
 rows=()
-for name in synthetic service; do
+for name in synthetic service dispatcher-100 dispatcher-300 dispatcher-1000; do
   validate "$name"
   file="$work/$name.c"
   : >"$work/$name.times"
@@ -140,13 +145,13 @@ for name in synthetic service; do
   lines="$(wc -l <"$file")"
   verdict="$(awk -v r="$ratio" -v t="$target" 'BEGIN { print (r <= t) ? "ok" : "OVER" }')"
   [ "$verdict" = ok ] || over=1
-  rows+=("$(printf '%-10s %7s %9.3f %9.3f %7.3f %9.3f %7s  %s' "$name" "$lines" "$m_ours" \
+  rows+=("$(printf '%-15s %7s %9.3f %9.3f %7.3f %9.3f %7s  %s' "$name" "$lines" "$m_ours" \
     "$m_base" "$ratio" "$cpu_ratio" "$target" "$verdict")")
 done
 
 echo "impersonation-tidy benchmark: $label, $pairs interleaved pairs per input, $(nproc) cores, $(date -u +%Y-%m-%d)"
 cat "$work/summary"
-printf '%-10s %7s %9s %9s %7s %9s %7s\n' input lines "ours (s)" "base (s)" ratio "cpu ratio" target
+printf '%-15s %7s %9s %9s %7s %9s %7s\n' input lines "ours (s)" "base (s)" ratio "cpu ratio" target
 for r in "${rows[@]}"; do echo "$r"; done
 echo "ours: --checks='$ours'; base: --checks='$base'"
 echo "times: median wall clock; ratio: median of the per-pair wall-clock ratios (the verdict);"
