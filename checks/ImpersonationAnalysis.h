@@ -45,10 +45,15 @@ struct EngineConfig {
   std::string EndFunctions;
   std::string NeutralFunctions;
   unsigned MaxStatesPerPoint = 16;
+  /// State operations (a state through a CFG element, a comparison at a join) one run
+  /// of one function may spend before the function is reported as not analysed.
+  unsigned AnalysisBudget = 1000000;
 
   bool operator<(const EngineConfig &O) const {
-    return std::tie(BeginFunctions, EndFunctions, NeutralFunctions, MaxStatesPerPoint) <
-           std::tie(O.BeginFunctions, O.EndFunctions, O.NeutralFunctions, O.MaxStatesPerPoint);
+    return std::tie(BeginFunctions, EndFunctions, NeutralFunctions, MaxStatesPerPoint,
+                    AnalysisBudget) < std::tie(O.BeginFunctions, O.EndFunctions,
+                                               O.NeutralFunctions, O.MaxStatesPerPoint,
+                                               O.AnalysisBudget);
   }
 };
 

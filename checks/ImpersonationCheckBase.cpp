@@ -16,6 +16,8 @@ ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext 
   Config.NeutralFunctions =
       Options.getLocalOrGlobal("NeutralFunctions", defaultNeutralFunctions()).str();
   Config.MaxStatesPerPoint = Options.getLocalOrGlobal("MaxStatesPerPoint", 16u);
+  Config.AnalysisBudget =
+      Options.getLocalOrGlobal("AnalysisBudget", EngineConfig().AnalysisBudget);
   // A bad value set for this check is this check's to report; one set for all the checks
   // is reported once, by the check that speaks for the engine.
   auto isLocal = [&](StringRef Option) { return Options.get(Option).has_value(); };
@@ -25,6 +27,13 @@ ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext 
                         "must be at least 1; using 16")
           << Config.MaxStatesPerPoint << Name;
     Config.MaxStatesPerPoint = 16;
+  }
+  if (Config.AnalysisBudget < 1) {
+    if (isLocal("AnalysisBudget"))
+      configurationDiag("invalid value '%0' for option 'AnalysisBudget' of check '%1': it "
+                        "must be at least 1; using %2")
+          << Config.AnalysisBudget << Name << EngineConfig().AnalysisBudget;
+    Config.AnalysisBudget = EngineConfig().AnalysisBudget;
   }
   if (isLocal("BeginFunctions") || isLocal("EndFunctions") || isLocal("NeutralFunctions")) {
     ApiModel Probe(Config.BeginFunctions, Config.EndFunctions, Config.NeutralFunctions);
@@ -48,6 +57,13 @@ void ImpersonationCheckBase::checkGlobalOptions() {
                         "impersonation checks: it must be at least 1; using 16")
           << N;
   }
+  if (auto V = global("AnalysisBudget")) {
+    unsigned N = 0;
+    if (!V->trim().getAsInteger(10, N) && N < 1)
+      configurationDiag("invalid value '%0' for option 'AnalysisBudget' of the "
+                        "impersonation checks: it must be at least 1; using %1")
+          << N << EngineConfig().AnalysisBudget;
+  }
   std::string Neutral = defaultNeutralFunctions();
   ApiModel Probe(global("BeginFunctions").value_or(""), global("EndFunctions").value_or(""),
                  global("NeutralFunctions").value_or(Neutral));
@@ -60,6 +76,7 @@ void ImpersonationCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "EndFunctions", Config.EndFunctions);
   Options.store(Opts, "NeutralFunctions", Config.NeutralFunctions);
   Options.store(Opts, "MaxStatesPerPoint", Config.MaxStatesPerPoint);
+  Options.store(Opts, "AnalysisBudget", Config.AnalysisBudget);
   Options.store(Opts, "Debug", Debug);
 }
 

@@ -54,6 +54,7 @@ private:
   std::vector<bool> Widened;
   std::vector<llvm::SmallVector<KeyId, 4>> DroppedKeys; // per block, once widened
   const FactLiveness *Live = nullptr;
+  uint64_t Work = 0; // state operations so far, against Config.AnalysisBudget
   KeyId factToDrop(const StateSet &Set, unsigned BlockId) const;
 
   struct LeakInfo {

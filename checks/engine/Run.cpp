@@ -243,6 +243,7 @@ KeyId FunctionRun::factToDrop(const StateSet &Set, unsigned BlockId) const {
 
 void FunctionRun::join(const CFGBlock *To, State &&S) {
   StateSet &Set = In[To->getBlockID()];
+  Work += Set.size() + 1;
   // Facts nothing reads from here on are forgotten, so that states differing only in
   // them merge.
   if (Live)
@@ -549,21 +550,26 @@ void FunctionRun::run() {
   const auto *Body = dyn_cast_or_null<CompoundStmt>(FD->getBody());
   SourceLocation EndLoc = Body ? Body->getRBracLoc() : FD->getEndLoc();
 
-  unsigned Steps = 0;
   for (int Next = Pending.find_first(); Next != -1; Next = Pending.find_first()) {
     Pending.reset(Next);
     unsigned Id = BlockAtOrder[Next];
     const CFGBlock *B = ById[Id];
     if (!B)
       continue;
-    if (++Steps > 200000) {
-      Out.Report.NotAnalysed = "the analysis exceeded its step budget";
+    // The budget counts work (states through elements, comparisons at joins), not
+    // visits: a visit with many states costs many times one with a single state.
+    if (Work > A.Config.AnalysisBudget) {
+      Out.Report.NotAnalysed = "the analysis ran out of its work budget (AnalysisBudget: " +
+                               std::to_string(A.Config.AnalysisBudget) +
+                               " state operations)";
       Out.Unknown = true;
       return;
     }
     std::vector<State> &States = BlockStates;
     States.assign(In[Id].begin(), In[Id].end());
+    Work += States.size();
     for (const CFGElement &E : *B) {
+      Work += States.size();
       transferElement(E, States);
       if (States.empty())
         break;

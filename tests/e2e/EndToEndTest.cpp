@@ -537,6 +537,7 @@ TEST(DumpConfig, EveryOptionRoundTrips) {
       {"EndFunctions", "svc::Leave"},
       {"NeutralFunctions", "LogLine"},
       {"MaxStatesPerPoint", "7"},
+      {"AnalysisBudget", "250000"},
       {"Debug", "true"},
   };
   const std::vector<std::string> Checks = {
@@ -589,8 +590,9 @@ TEST(DumpConfig, BadValuesGiveOneClearWarningEach) {
       IMPERSONATION_TIDY, "--checks=-*,impersonation-*",
       "--config={CheckOptions: {impersonation-primary-token-access.RequestHandlers: 'Handle(', "
       "impersonation-missing-revert.MaxStatesPerPoint: '0', "
+      "impersonation-spawn-while-impersonating.AnalysisBudget: '0', "
       "impersonation-unchecked-result.BeginFunctions: 'Enter:BLAH', "
-      "BeginFunctions: 'Go:NOPE', MaxStatesPerPoint: '0'}}",
+      "BeginFunctions: 'Go:NOPE', MaxStatesPerPoint: '0', AnalysisBudget: '0'}}",
       "x.c", "--"};
   ProcessResult R = runProcess(Argv, D, ToolTimeout);
   const std::string Ran = "ran: " + joinArgs(Argv) + "\n" + R.status() + "\nstderr:\n" +
@@ -617,6 +619,11 @@ TEST(DumpConfig, BadValuesGiveOneClearWarningEach) {
       // Set for all the checks: said once, whichever checks read it.
       "warning: invalid value '0' for option 'MaxStatesPerPoint' of the impersonation checks: "
       "it must be at least 1; using 16 [clang-tidy-config]",
+      "warning: invalid value '0' for option 'AnalysisBudget' of check "
+      "'impersonation-spawn-while-impersonating': it must be at least 1; using 1000000 "
+      "[clang-tidy-config]",
+      "warning: invalid value '0' for option 'AnalysisBudget' of the impersonation checks: "
+      "it must be at least 1; using 1000000 [clang-tidy-config]",
       "warning: impersonation checks: unknown success convention 'NOPE' in BeginFunctions "
       "entry 'Go:NOPE' (expected BOOL, RPC_STATUS, HRESULT, SECURITY_STATUS, NTSTATUS, "
       "WIN32_ERROR or VOID) [clang-tidy-config]",
