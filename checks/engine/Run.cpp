@@ -172,6 +172,9 @@ std::vector<PathNote> FunctionRun::witnessNotes(const Trace *T, const Stmt *Site
     case Trace::Default:
       Text = "taking the default case";
       break;
+    case Trace::Raises:
+      Text = "if '" + displayName(cast<Expr>(N->At)) + "' raises an exception here";
+      break;
     case Trace::Begin:
     case Trace::Failure:
       continue;

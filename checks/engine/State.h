@@ -70,7 +70,7 @@ inline const Stmt *choiceKey(const Stmt *Op) {
 
 // The witness path: branch decisions and begins, newest first.
 struct Trace {
-  enum Kind : uint8_t { Begin, Failure, True, False, Case, Default };
+  enum Kind : uint8_t { Begin, Failure, True, False, Case, Default, Raises };
   const Trace *Prev;
   const Stmt *At;
   Kind K;

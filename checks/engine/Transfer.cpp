@@ -657,19 +657,34 @@ void FunctionRun::transferCallElement(const Expr *Call, std::vector<State> &Stat
       }
   }
   // A call inside a __try or try may leave for the handlers. As under /EHsc, C functions
-  // do not throw C++ exceptions; any call may raise SEH.
+  // do not throw C++ exceptions; under SEH any call may raise, but not the api table's:
+  // those report failure by their result.
   bool IsSeh = false;
   bool MayThrow = false;
   if (enclosingTry(Call, IsSeh)) {
     const FunctionDecl *Callee = A.calleeOf(Call);
     const auto *FPT = Callee ? Callee->getType()->getAs<FunctionProtoType>() : nullptr;
-    MayThrow = IsSeh || !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
+    const auto *CE = dyn_cast<CallExpr>(Call);
+    if (IsSeh)
+      MayThrow = !(CE && A.Apis.lookup(CE));
+    else
+      MayThrow = !((FPT && FPT->isNothrow()) || (Callee && Callee->isExternC()));
+    // Building the object a `throw` throws: the throw reaches the same handlers.
+    const Stmt *Root = rootOf(Call);
+    if (const auto *RE = dyn_cast_or_null<Expr>(Root))
+      Root = RE->IgnoreImplicit();
+    if (isa_and_nonnull<CXXThrowExpr>(Root))
+      MayThrow = false;
   }
   AfterCall.clear();
   for (State &St : States) {
-    // A call that raises never returned: the handlers see the state before it.
-    if (MayThrow)
-      raise(Call, {St});
+    // A call that raises never returned: the handlers see the state before it, and the
+    // witness says the path assumed the exception.
+    if (MayThrow) {
+      State Raised = St;
+      Raised.Witness = extend(St.Witness, Call, Trace::Raises);
+      raise(Call, {std::move(Raised)});
+    }
     transferCall(Call, std::move(St), AfterCall, This);
   }
   States.swap(AfterCall);

@@ -21,7 +21,7 @@ bool ServeRequest(HANDLE pipe, const std::vector<char> &raw, std::wstring &reply
         // CHECK-NOTE@+1: assuming the condition is false
         if (!ImpersonateNamedPipeClient(pipe))
             return false;
-        Request req = ParseRequest(raw);
+        Request req = ParseRequest(raw); // CHECK-NOTE: if 'ParseRequest' raises an exception here
         DWORD attrs = GetFileAttributesW(req.path.c_str());
         reply = attrs == INVALID_FILE_ATTRIBUTES ? L"missing" : L"present";
         RevertToSelf();

@@ -13,7 +13,7 @@ public:
         // CHECK-NOTE@+1: assuming the condition is false
         if (!ImpersonateNamedPipeClient(pipe_))
             throw std::runtime_error("cannot impersonate the client");
-        Load();
+        Load(); // CHECK-NOTE: if 'Load' raises an exception here
         RevertToSelf();
     } catch (...) {
         Log("session setup failed");

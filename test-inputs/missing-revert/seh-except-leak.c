@@ -16,7 +16,7 @@ DWORD OpenNamedResource(HANDLE pipe, const BYTE *buffer, DWORD size, HANDLE *out
         // CHECK-NOTE@+1: assuming the condition is false
         if (!ImpersonateNamedPipeClient(pipe))
             return GetLastError();
-        err = ParseClientBuffer(buffer, size, name, MAX_PATH);
+        err = ParseClientBuffer(buffer, size, name, MAX_PATH); // CHECK-NOTE: if 'ParseClientBuffer' raises an exception here
         if (err == ERROR_SUCCESS) {
             *out = CreateFileW(name, GENERIC_READ, FILE_SHARE_READ, NULL, OPEN_EXISTING, 0, NULL);
             if (*out == INVALID_HANDLE_VALUE)
