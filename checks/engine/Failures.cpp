@@ -93,10 +93,7 @@ void FunctionRun::noteWork(const Expr *Call, State &St) {
   }
   if (St.Id.impersonating()) {
     auto &Sites = ActedAsClientAt[Call];
-    forEachBegin(St, [&](const State &V) {
-      if (!llvm::is_contained(Sites, V.Id.Site))
-        Sites.push_back(V.Id.Site);
-    });
+    forEachBeginTuple(St, [&](const BeginTuple &B) { Sites.insert(B.Site); });
     return;
   }
   if (!St.FailedBegin)
@@ -131,7 +128,7 @@ void FunctionRun::confirmFailedWork() {
     // Work the success path does as the client; for a begin that cannot succeed, any.
     auto It = ActedAsClientAt.find(W.Call);
     if (!NeverSucceeds.count(W.Begin) &&
-        (It == ActedAsClientAt.end() || !llvm::is_contained(It->second, W.Begin)))
+        (It == ActedAsClientAt.end() || !It->second.count(W.Begin)))
       continue;
     recordUnchecked(W.Begin, W.Call, displayName(W.Call),
                     witnessNotes(W.Witness, W.Begin, Trace::Failure));

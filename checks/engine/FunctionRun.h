@@ -9,6 +9,7 @@
 #include "FunctionCfg.h"
 #include "engine/AnalysisImpl.h"
 #include "llvm/ADT/BitVector.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/Allocator.h"
 #include <map>
 
@@ -140,7 +141,7 @@ private:
   };
   std::vector<FailedWorkCandidate> FailedWorkSeen;
   llvm::SmallPtrSet<const Stmt *, 2> NeverSucceeds; // begins given a truth value as token
-  llvm::DenseMap<const Expr *, llvm::SmallVector<const Stmt *, 1>> ActedAsClientAt;
+  llvm::DenseMap<const Expr *, llvm::SmallPtrSet<const Stmt *, 2>> ActedAsClientAt;
   /// The object a member call acts on, as a tracked path.
   std::optional<PathKey> objectOf(const CXXMemberCallExpr *MC) const;
   bool isCurrentThread(const Expr *E, const State &St) const;
@@ -180,15 +181,44 @@ private:
     }
   };
   static BeginTuple tupleOf(const State &S) { return {S.Id.Site, S.FailedBegin, S.FailedWork}; }
-  /// \p S as the begin \p N stands for, or nothing when a begin since the merge ended it.
-  std::optional<State> viewOf(const State &S, const AlsoBegun &N);
+  struct SinceMerge {
+    bool SiteHolds, FailureHolds;
+  };
+  using SinceMerges = llvm::DenseMap<const Trace *, SinceMerge>;
+  /// For each point of \p S's path, whether a begin or a failure lies between it and
+  /// the state.
+  SinceMerges sinceMerges(const State &S) const;
+  /// The begin \p N stands for in \p S, or nothing when a begin since the merge ended it.
+  std::optional<BeginTuple> memberOf(const State &S, const AlsoBegun &N,
+                                     const SinceMerges &Since) const;
+  /// \p N's own path to the merge, then \p S's since.
+  const Trace *witnessOf(const State &S, const AlsoBegun &N);
+  /// \p S as the begin \p N (with tuple \p B) stands for.
+  State viewOf(const State &S, const AlsoBegun &N, const BeginTuple &B);
+  /// Calls \p Fn with the begin of \p S and each other begin it stands for (site,
+  /// failure, work; no witness).
+  template <class F> void forEachBeginTuple(const State &S, F &&Fn) const {
+    Fn(tupleOf(S));
+    if (!S.Also)
+      return;
+    SinceMerges Since = sinceMerges(S);
+    for (const AlsoBegun *N = S.Also; N; N = N->Next)
+      if (std::optional<BeginTuple> B = memberOf(S, *N, Since); B && !(*B == tupleOf(S)))
+        Fn(*B);
+  }
   /// Calls \p Fn with \p S and, for a merged state, with each other begin it stands for.
   template <class F> void forEachBegin(const State &S, F &&Fn) {
     Fn(S);
+    if (!S.Also)
+      return;
+    SinceMerges Since = sinceMerges(S);
     for (const AlsoBegun *N = S.Also; N; N = N->Next)
-      if (std::optional<State> V = viewOf(S, *N); V && !(tupleOf(*V) == tupleOf(S)))
-        Fn(*V);
+      if (std::optional<BeginTuple> B = memberOf(S, *N, Since); B && !(*B == tupleOf(S)))
+        Fn(viewOf(S, *N, *B));
   }
+  using MemberSet = llvm::DenseSet<std::tuple<const void *, const void *, const void *>>;
+  /// The begins a merged state stands for, by its list and witness.
+  llvm::DenseMap<std::pair<const AlsoBegun *, const Trace *>, MemberSet> Members;
   /// Makes \p Into also stand for the begins of \p From; whether it gained any.
   bool absorb(State &Into, const State &From);
   /// Merges the states of \p Set that differ only in their begins.

@@ -357,63 +357,103 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
   Pending.set(Order[To->getBlockID()]);
 }
 
-std::optional<State> FunctionRun::viewOf(const State &S, const AlsoBegun &N) {
-  // The decisions since the merge; a begin among them ends what the merge knew of the
-  // begins, a failure what it knew of the failures.
-  llvm::SmallVector<const Trace *, 16> Since;
+FunctionRun::SinceMerges FunctionRun::sinceMerges(const State &S) const {
+  // For each node on the path (and its start), what lies between it and the state: a
+  // begin ends what a merge there knew of the begins, a failure what it knew of failures.
+  SinceMerges Map;
   bool SiteHolds = true, FailureHolds = true;
-  const Trace *T = S.Witness;
-  for (; T && T != N.MergedAt; T = T->Prev) {
+  for (const Trace *T = S.Witness;; T = T->Prev) {
+    Map.try_emplace(T, SinceMerge{SiteHolds, FailureHolds});
+    if (!T)
+      break;
     if (T->K == Trace::Begin)
       SiteHolds = FailureHolds = false;
     else if (T->K == Trace::Failure)
       FailureHolds = false;
-    Since.push_back(T);
   }
-  if (T != N.MergedAt || !SiteHolds)
+  return Map;
+}
+
+std::optional<FunctionRun::BeginTuple>
+FunctionRun::memberOf(const State &S, const AlsoBegun &N, const SinceMerges &Since) const {
+  auto It = Since.find(N.MergedAt);
+  if (It == Since.end() || !It->second.SiteHolds)
     return std::nullopt;
-  State V = S;
-  V.Also = nullptr;
+  BeginTuple B = tupleOf(S);
   if (S.Id.Site == N.RepSite)
-    V.Id.Site = N.Site;
-  if (FailureHolds) {
+    B.Site = N.Site;
+  if (It->second.FailureHolds) {
     if (S.FailedBegin == N.RepFailedBegin)
-      V.FailedBegin = N.FailedBegin;
+      B.FailedBegin = N.FailedBegin;
     if (S.FailedWork == N.RepFailedWork)
-      V.FailedWork = N.FailedWork;
+      B.FailedWork = N.FailedWork;
   }
+  return B;
+}
+
+const Trace *FunctionRun::witnessOf(const State &S, const AlsoBegun &N) {
   // Its own path to the merge, then the merged state's since.
+  llvm::SmallVector<const Trace *, 16> Since;
+  for (const Trace *T = S.Witness; T && T != N.MergedAt; T = T->Prev)
+    Since.push_back(T);
   const Trace *W = N.Witness;
   for (auto It = Since.rbegin(); It != Since.rend(); ++It)
     W = extend(W, (*It)->At, (*It)->K);
-  V.Witness = W;
+  return W;
+}
+
+State FunctionRun::viewOf(const State &S, const AlsoBegun &N, const BeginTuple &B) {
+  State V = S;
+  V.Also = nullptr;
+  V.Id.Site = B.Site;
+  V.FailedBegin = B.FailedBegin;
+  V.FailedWork = B.FailedWork;
+  V.Witness = witnessOf(S, N);
   return V;
 }
 
 bool FunctionRun::absorb(State &Into, const State &From) {
-  llvm::SmallVector<BeginTuple, 8> Have{tupleOf(Into)};
-  llvm::SmallPtrSet<const AlsoBegun *, 8> Nodes;
-  for (const AlsoBegun *N = Into.Also; N; N = N->Next) {
-    Nodes.insert(N);
-    if (std::optional<State> V = viewOf(Into, *N))
-      Have.push_back(tupleOf(*V));
+  // The common case: a state of the same origin (its begins are Into's) or the same
+  // state again: nothing to learn, and nothing worth counting the members for.
+  if (tupleOf(From) == tupleOf(Into) && (!From.Also || From.Also == Into.Also))
+    return false;
+  // The begins Into stands for, kept between calls: a join point where the states of a
+  // thousand begins arrive one by one adds to the same merged state each time.
+  auto key = [](const BeginTuple &B) {
+    return std::make_tuple<const void *, const void *, const void *>(B.Site, B.FailedBegin,
+                                                                     B.FailedWork);
+  };
+  MemberSet Have;
+  if (auto It = Members.find({Into.Also, Into.Witness}); It != Members.end()) {
+    Have = std::move(It->second);
+    Members.erase(It);
+  } else {
+    Have.insert(key(tupleOf(Into)));
+    if (Into.Also) {
+      SinceMerges IntoSince = sinceMerges(Into);
+      for (const AlsoBegun *N = Into.Also; N; N = N->Next)
+        if (std::optional<BeginTuple> B = memberOf(Into, *N, IntoSince))
+          Have.insert(key(*B));
+    }
   }
   bool Gained = false;
-  auto add = [&](const State &V) {
-    BeginTuple B = tupleOf(V);
-    if (llvm::is_contained(Have, B))
+  auto add = [&](const BeginTuple &B, const Trace *Witness) {
+    if (!Have.insert(key(B)).second)
       return;
-    Have.push_back(B);
     Into.Also = new (Arena.Allocate<AlsoBegun>())
-        AlsoBegun{B.Site,        B.FailedBegin,       B.FailedWork,        V.Witness,
-                  Into.Witness,  Into.Id.Site,        Into.FailedBegin,    Into.FailedWork,
-                  Into.Also};
+        AlsoBegun{B.Site,       B.FailedBegin,    B.FailedWork,    Witness,   Into.Witness,
+                  Into.Id.Site, Into.FailedBegin, Into.FailedWork, Into.Also};
     Gained = true;
   };
-  add(From);
-  for (const AlsoBegun *N = From.Also; N && !Nodes.count(N); N = N->Next)
-    if (std::optional<State> V = viewOf(From, *N))
-      add(*V);
+  add(tupleOf(From), From.Witness);
+  if (From.Also && From.Also != Into.Also) {
+    SinceMerges FromSince = sinceMerges(From);
+    for (const AlsoBegun *N = From.Also; N; N = N->Next)
+      if (std::optional<BeginTuple> B = memberOf(From, *N, FromSince);
+          B && !Have.contains(key(*B)))
+        add(*B, witnessOf(From, *N));
+  }
+  Members[{Into.Also, Into.Witness}] = std::move(Have);
   return Gained;
 }
 

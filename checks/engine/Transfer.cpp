@@ -24,9 +24,9 @@ bool FunctionRun::isCurrentProcess(const Expr *E, const State &St) const {
 void FunctionRun::noteActed(const State &Merged, const Expr *Call) {
   if (!Merged.Id.impersonating() || !Merged.Id.Own)
     return;
-  forEachBegin(Merged, [&](const State &St) {
-    if (St.Id.Site != Call)
-      ActedSites.insert(St.Id.Site);
+  forEachBeginTuple(Merged, [&](const BeginTuple &B) {
+    if (B.Site != Call)
+      ActedSites.insert(B.Site);
   });
 }
 
