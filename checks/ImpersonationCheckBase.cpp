@@ -4,6 +4,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
+#include <functional>
+
 using namespace clang::ast_matchers;
 
 namespace clang::tidy::impersonation {
@@ -92,6 +94,30 @@ void ImpersonationCheckBase::check(const MatchFinder::MatchResult &Result) {
   if (!Analysis)
     Analysis = TranslationUnitAnalysis::get(Ctx, Config);
   report(*Analysis, Ctx);
+  if (Debug && speaksForTheEngine())
+    noteEmptyMainFile(Ctx);
+}
+
+void ImpersonationCheckBase::noteEmptyMainFile(ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::function<bool(const Decl *)> HasBody = [&](const Decl *D) {
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      D = FT->getTemplatedDecl();
+    else if (const auto *CT = dyn_cast<ClassTemplateDecl>(D))
+      D = CT->getTemplatedDecl();
+    if (const auto *FD = dyn_cast<FunctionDecl>(D))
+      return FD->doesThisDeclarationHaveABody() &&
+             SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+    if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl, ExportDecl>(D))
+      return llvm::any_of(cast<DeclContext>(D)->decls(), HasBody);
+    return false;
+  };
+  if (llvm::any_of(Ctx.getTranslationUnitDecl()->decls(), HasBody))
+    return;
+  diag(SM.getLocForStartOfFile(SM.getMainFileID()),
+       "no function body is left in this file after preprocessing: nothing in it was "
+       "analysed (are the macros it tests defined?)",
+       DiagnosticIDs::Remark);
 }
 
 bool ImpersonationCheckBase::reportable(SourceLocation Loc, const SourceManager &SM) const {

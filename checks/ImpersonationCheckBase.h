@@ -50,6 +50,11 @@ protected:
   void emitDebugNotes(TranslationUnitAnalysis &Analysis, const SourceManager &SM);
 
 private:
+  /// Under the Debug option: a main file that holds no function body after
+  /// preprocessing (all of it under a macro that is not defined) is said to be so, never
+  /// passed as clean in silence.
+  void noteEmptyMainFile(ASTContext &Ctx);
+
   /// What the shared engine says of itself (functions not analysed, debug remarks) is
   /// said once: by the first enabled check of the module, in registration order.
   bool speaksForTheEngine() const;
