@@ -17,9 +17,10 @@ namespace impersonation {
 inline constexpr unsigned LargeStackSize = 256u << 20;
 
 /// Runs \p Body on a new thread with a LargeStackSize stack, waits for it and returns
-/// what it returned. clang's own noteBottomOfStack() is left to the code run there:
-/// clang measures "nearly exhausted" against its 8 MiB DesiredStackSize (clang/Basic/
-/// Stack.h), which would only move deep Sema work onto fresh 8 MiB threads.
+/// what it returned. clang's own guard (runWithSufficientStackSpace, clang/Basic/Stack.h)
+/// cannot replace this: it wraps some deep recursions (template instantiation, ...) but
+/// not the parser's expression recursion, and it measures against its fixed 8 MiB
+/// DesiredStackSize from the bottom that ASTFrontendAction::ExecuteAction notes.
 template <typename Fn> int runOnLargeStack(Fn &&Body) {
   int Result = 1;
   llvm::thread Thread(std::optional<unsigned>(LargeStackSize),
