@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   clang-22 clang-tidy-22 clangd-22 libclang-22-dev llvm-22-dev llvm-22-tools
+  libclang-rt-22-dev
   g++-mingw-w64-x86-64-posix mingw-w64-x86-64-dev
   libgtest-dev cmake ninja-build python3
   libgrpc++-dev libprotobuf-dev
