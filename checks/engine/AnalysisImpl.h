@@ -181,6 +181,8 @@ public:
   }
 
   std::optional<detail::PathKey> keyOf(const Expr *E) const;
+  /// The object an operand of a call names (`x`, `p->f`, `&ctx->h`), without a mask.
+  std::optional<detail::PathKey> keyOfOperand(const Expr *Arg) const;
   /// Fields named by \p FD and every relevant function it calls (destructors included).
   const llvm::SmallPtrSet<const FieldDecl *, 16> &fieldsReadBy(const FunctionDecl *FD) {
     FunctionInfo &FI = Info[FD];
@@ -292,6 +294,15 @@ inline llvm::ArrayRef<const Expr *> callArgs(const Expr *E) {
   if (const auto *C = dyn_cast_or_null<CXXConstructExpr>(E))
     return llvm::ArrayRef(C->getArgs(), C->getNumArgs());
   return {};
+}
+
+/// Calls \p Fn with what a call is handed: its arguments, then the object a member call
+/// acts on.
+template <class F> void forEachOperand(const Expr *Call, F &&Fn) {
+  for (const Expr *Arg : callArgs(Call))
+    Fn(Arg);
+  if (const auto *MC = dyn_cast_or_null<CXXMemberCallExpr>(Call))
+    Fn(MC->getImplicitObjectArgument());
 }
 
 /// The arguments of a call that bind to \p Callee's parameters: a member operator call

@@ -340,26 +340,12 @@ private:
     }
   }
   void arguments(const Expr *Call, Bits &Out) {
-    auto operand = [&](const Expr *Arg) {
-      const Expr *S = Arg->IgnoreParenCasts();
-      if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
-        S = UO->getSubExpr();
-      if (auto K = A.keyOf(S)) {
-        K->Mask = 0;
+    forEachOperand(Call, [&](const Expr *Arg) {
+      if (auto K = A.keyOfOperand(Arg))
         prefixBits(*K, Out);
-      } else {
+      else
         reads(Arg, Out);
-      }
-    };
-    llvm::ArrayRef<const Expr *> Args;
-    if (const auto *C = dyn_cast<CallExpr>(Call))
-      Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
-    else if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
-      Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
-    for (const Expr *Arg : Args)
-      operand(Arg);
-    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-      operand(MC->getImplicitObjectArgument());
+    });
   }
   /// The keys of the object \p K names (its masked bits and fields included); in \p Kill
   /// those a plain assignment to a whole local overwrites.

@@ -195,26 +195,28 @@ private:
   const Trace *witnessOf(const State &S, const AlsoBegun &N);
   /// \p S as the begin \p N (with tuple \p B) stands for.
   State viewOf(const State &S, const AlsoBegun &N, const BeginTuple &B);
+  /// Calls \p Fn(N, B) for each other begin \p N a merged \p S still stands for, with
+  /// its tuple \p B.
+  template <class F> void forEachOtherBegin(const State &S, F &&Fn) const {
+    if (!S.Also)
+      return;
+    SinceMerges Since = sinceMerges(S);
+    for (const AlsoBegun *N = S.Also; N; N = N->Next)
+      if (std::optional<BeginTuple> B = memberOf(S, *N, Since); B && !(*B == tupleOf(S)))
+        Fn(*N, *B);
+  }
   /// Calls \p Fn with the begin of \p S and each other begin it stands for (site,
   /// failure, work; no witness).
   template <class F> void forEachBeginTuple(const State &S, F &&Fn) const {
     Fn(tupleOf(S));
-    if (!S.Also)
-      return;
-    SinceMerges Since = sinceMerges(S);
-    for (const AlsoBegun *N = S.Also; N; N = N->Next)
-      if (std::optional<BeginTuple> B = memberOf(S, *N, Since); B && !(*B == tupleOf(S)))
-        Fn(*B);
+    forEachOtherBegin(S, [&](const AlsoBegun &, const BeginTuple &B) { Fn(B); });
   }
   /// Calls \p Fn with \p S and, for a merged state, with each other begin it stands for.
   template <class F> void forEachBegin(const State &S, F &&Fn) {
     Fn(S);
-    if (!S.Also)
-      return;
-    SinceMerges Since = sinceMerges(S);
-    for (const AlsoBegun *N = S.Also; N; N = N->Next)
-      if (std::optional<BeginTuple> B = memberOf(S, *N, Since); B && !(*B == tupleOf(S)))
-        Fn(viewOf(S, *N, *B));
+    forEachOtherBegin(S, [&](const AlsoBegun &N, const BeginTuple &B) {
+      Fn(viewOf(S, N, B));
+    });
   }
   using MemberSet = llvm::DenseSet<std::tuple<const void *, const void *, const void *>>;
   /// The begins a merged state stands for, by its list and witness.

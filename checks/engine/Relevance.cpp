@@ -67,6 +67,16 @@ std::optional<PathKey> TranslationUnitAnalysis::Impl::keyOf(const Expr *E) const
   return std::nullopt;
 }
 
+std::optional<PathKey> TranslationUnitAnalysis::Impl::keyOfOperand(const Expr *Arg) const {
+  const Expr *S = Arg->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
+    S = UO->getSubExpr();
+  std::optional<PathKey> K = keyOf(S);
+  if (K)
+    K->Mask = 0;
+  return K;
+}
+
 // Relevance: a function takes part in impersonation when it calls a begin, an end, a
 // terminator or a token capture, or a relevant function, or destroys an object whose
 // destructor is relevant.
@@ -241,14 +251,10 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         return false;
       if (Interesting) {
         // A field handed to it is tracked from that path down (handedTo), not its root.
-        auto arg = [&](const Expr *Arg) {
+        forEachOperand(cast<Expr>(S), [&](const Expr *Arg) {
           if (!handedPath(Arg))
             scan(Arg, Roots, MarkTested);
-        };
-        for (const Expr *Arg : callArgs(cast<Expr>(S)))
-          arg(Arg);
-        if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S))
-          arg(MC->getImplicitObjectArgument());
+        });
         return true;
       }
       if (const auto *ME = dyn_cast<MemberExpr>(S)) {
@@ -271,14 +277,10 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
       Direct.insert(R.begin(), R.end());
     }
     bool handedPath(const Expr *Arg) {
-      const Expr *S = Arg->IgnoreParenCasts();
-      if (const auto *UO = dyn_cast<UnaryOperator>(S); UO && UO->getOpcode() == UO_AddrOf)
-        S = UO->getSubExpr();
-      auto K = A.keyOf(S);
+      auto K = A.keyOfOperand(Arg);
       const auto *VD = K ? dyn_cast_or_null<VarDecl>(K->Root) : nullptr;
       if (!VD || !VD->hasLocalStorage() || K->Steps.empty())
         return false;
-      K->Mask = 0;
       auto &List = Paths[VD];
       if (llvm::none_of(List, [&](const PathKey &P) { return K->hasPrefix(P); }))
         List.push_back(*K);
@@ -379,10 +381,7 @@ TranslationUnitAnalysis::Impl::roots(const FunctionDecl *FD) {
         if (interestingCall(E)) {
           Direct.insert(Guards.begin(), Guards.end());
           // Whatever the call can see may decide what it does.
-          for (const Expr *Arg : callArgs(E))
-            handedTo(Arg);
-          if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
-            handedTo(MC->getImplicitObjectArgument());
+          forEachOperand(E, [&](const Expr *Arg) { handedTo(Arg); });
         }
       }
       if (isa<LambdaExpr>(S))

@@ -259,23 +259,20 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
     const auto &Dropped = DroppedKeys[To->getBlockID()];
     llvm::erase_if(S.Facts, [&](const auto &F) { return llvm::is_contained(Dropped, F.first); });
   }
-  // A state already here stands for this one (with its begins, when merged).
+  // A state already here stands for this one: it takes this one's begins (when they
+  // differ, or it is merged), and the block runs again if it gained any.
   auto coveredBy = [&](State &T) {
-    if (S.Also && absorb(T, S))
+    if (absorb(T, S))
       Pending.set(Order[To->getBlockID()]);
-    return true;
   };
   for (State &T : Set)
     if (T.sameAs(S))
-      return (void)coveredBy(T);
+      return coveredBy(T);
   if (Widened[To->getBlockID()]) {
     // Past the bound, a state that differs only in its begins joins the merged one.
     for (State &T : Set)
-      if (T.sameButBegins(S)) {
-        if (absorb(T, S))
-          Pending.set(Order[To->getBlockID()]);
-        return;
-      }
+      if (T.sameButBegins(S))
+        return coveredBy(T);
     // Once facts are being dropped here, a state with fewer facts and the same identity
     // covers this one (before that, facts come from the program's finite constants).
     for (State &T : Set)
@@ -284,7 +281,7 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
                         [](const auto &X, const auto &Y) {
                           return X.first != Y.first ? X.first < Y.first : X.second < Y.second;
                         }))
-        return (void)coveredBy(T);
+        return coveredBy(T);
   }
   Set.push_back(std::move(S));
   // A function whose states never pile up is not worth the liveness pass; one where a
@@ -310,8 +307,7 @@ void FunctionRun::join(const CFGBlock *To, State &&S) {
         bool Dup = false;
         for (State &M : Merged)
           if (M.sameAs(T)) {
-            if (T.Also)
-              absorb(M, T);
+            absorb(M, T);
             Dup = true;
             break;
           }
@@ -428,13 +424,7 @@ bool FunctionRun::absorb(State &Into, const State &From) {
     Have = std::move(It->second);
     Members.erase(It);
   } else {
-    Have.insert(key(tupleOf(Into)));
-    if (Into.Also) {
-      SinceMerges IntoSince = sinceMerges(Into);
-      for (const AlsoBegun *N = Into.Also; N; N = N->Next)
-        if (std::optional<BeginTuple> B = memberOf(Into, *N, IntoSince))
-          Have.insert(key(*B));
-    }
+    forEachBeginTuple(Into, [&](const BeginTuple &B) { Have.insert(key(B)); });
   }
   bool Gained = false;
   auto add = [&](const BeginTuple &B, const Trace *Witness) {
@@ -446,13 +436,11 @@ bool FunctionRun::absorb(State &Into, const State &From) {
     Gained = true;
   };
   add(tupleOf(From), From.Witness);
-  if (From.Also && From.Also != Into.Also) {
-    SinceMerges FromSince = sinceMerges(From);
-    for (const AlsoBegun *N = From.Also; N; N = N->Next)
-      if (std::optional<BeginTuple> B = memberOf(From, *N, FromSince);
-          B && !Have.contains(key(*B)))
-        add(*B, witnessOf(From, *N));
-  }
+  if (From.Also != Into.Also)
+    forEachOtherBegin(From, [&](const AlsoBegun &N, const BeginTuple &B) {
+      if (!Have.contains(key(B)))
+        add(B, witnessOf(From, N));
+    });
   Members[{Into.Also, Into.Witness}] = std::move(Have);
   return Gained;
 }
