@@ -10,6 +10,18 @@ using namespace clang::ast_matchers;
 
 namespace clang::tidy::impersonation {
 
+namespace {
+// The engine's options that count something: at least 1, defaults from EngineConfig.
+struct CountOption {
+  const char *Name;
+  unsigned EngineConfig::*Field;
+};
+constexpr CountOption CountOptions[] = {
+    {"MaxStatesPerPoint", &EngineConfig::MaxStatesPerPoint},
+    {"AnalysisBudget", &EngineConfig::AnalysisBudget},
+};
+} // namespace
+
 ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context), OwnName(Name.str()),
       Debug(Options.getLocalOrGlobal("Debug", false)), TidyContext(Context) {
@@ -17,25 +29,20 @@ ImpersonationCheckBase::ImpersonationCheckBase(StringRef Name, ClangTidyContext 
   Config.EndFunctions = Options.getLocalOrGlobal("EndFunctions", "").str();
   Config.NeutralFunctions =
       Options.getLocalOrGlobal("NeutralFunctions", defaultNeutralFunctions()).str();
-  Config.MaxStatesPerPoint = Options.getLocalOrGlobal("MaxStatesPerPoint", 16u);
-  Config.AnalysisBudget =
-      Options.getLocalOrGlobal("AnalysisBudget", EngineConfig().AnalysisBudget);
   // A bad value set for this check is this check's to report; one set for all the checks
   // is reported once, by the check that speaks for the engine.
   auto isLocal = [&](StringRef Option) { return Options.get(Option).has_value(); };
-  if (Config.MaxStatesPerPoint < 1) {
-    if (isLocal("MaxStatesPerPoint"))
-      configurationDiag("invalid value '%0' for option 'MaxStatesPerPoint' of check '%1': it "
-                        "must be at least 1; using 16")
-          << Config.MaxStatesPerPoint << Name;
-    Config.MaxStatesPerPoint = 16;
-  }
-  if (Config.AnalysisBudget < 1) {
-    if (isLocal("AnalysisBudget"))
-      configurationDiag("invalid value '%0' for option 'AnalysisBudget' of check '%1': it "
-                        "must be at least 1; using %2")
-          << Config.AnalysisBudget << Name << EngineConfig().AnalysisBudget;
-    Config.AnalysisBudget = EngineConfig().AnalysisBudget;
+  for (const CountOption &O : CountOptions) {
+    unsigned Default = EngineConfig().*O.Field;
+    unsigned &Value = Config.*O.Field;
+    Value = Options.getLocalOrGlobal(O.Name, Default);
+    if (Value >= 1)
+      continue;
+    if (isLocal(O.Name))
+      configurationDiag("invalid value '%0' for option '%1' of check '%2': it must be at "
+                        "least 1; using %3")
+          << Value << O.Name << Name << Default;
+    Value = Default;
   }
   if (isLocal("BeginFunctions") || isLocal("EndFunctions") || isLocal("NeutralFunctions")) {
     ApiModel Probe(Config.BeginFunctions, Config.EndFunctions, Config.NeutralFunctions);
@@ -52,20 +59,14 @@ void ImpersonationCheckBase::checkGlobalOptions() {
     auto It = All.find(Option);
     return It == All.end() ? std::nullopt : std::optional<StringRef>(It->second.Value);
   };
-  if (auto V = global("MaxStatesPerPoint")) {
-    unsigned N = 0;
-    if (!V->trim().getAsInteger(10, N) && N < 1)
-      configurationDiag("invalid value '%0' for option 'MaxStatesPerPoint' of the "
-                        "impersonation checks: it must be at least 1; using 16")
-          << N;
-  }
-  if (auto V = global("AnalysisBudget")) {
-    unsigned N = 0;
-    if (!V->trim().getAsInteger(10, N) && N < 1)
-      configurationDiag("invalid value '%0' for option 'AnalysisBudget' of the "
-                        "impersonation checks: it must be at least 1; using %1")
-          << N << EngineConfig().AnalysisBudget;
-  }
+  for (const CountOption &O : CountOptions)
+    if (auto V = global(O.Name)) {
+      unsigned N = 0;
+      if (!V->trim().getAsInteger(10, N) && N < 1)
+        configurationDiag("invalid value '%0' for option '%1' of the impersonation checks: "
+                          "it must be at least 1; using %2")
+            << N << O.Name << EngineConfig().*O.Field;
+    }
   std::string Neutral = defaultNeutralFunctions();
   ApiModel Probe(global("BeginFunctions").value_or(""), global("EndFunctions").value_or(""),
                  global("NeutralFunctions").value_or(Neutral));
@@ -77,8 +78,8 @@ void ImpersonationCheckBase::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BeginFunctions", Config.BeginFunctions);
   Options.store(Opts, "EndFunctions", Config.EndFunctions);
   Options.store(Opts, "NeutralFunctions", Config.NeutralFunctions);
-  Options.store(Opts, "MaxStatesPerPoint", Config.MaxStatesPerPoint);
-  Options.store(Opts, "AnalysisBudget", Config.AnalysisBudget);
+  for (const CountOption &O : CountOptions)
+    Options.store(Opts, O.Name, Config.*O.Field);
   Options.store(Opts, "Debug", Debug);
 }
 
